@@ -1,0 +1,19 @@
+import { parseConnectionUrl } from "./connection-url.js";
+import type { Driver } from "./driver.js";
+import { connectServer } from "./pg-driver.js";
+import { openEmbedded } from "./pglite-driver.js";
+
+/** Opens the database a URL names; `baseDir` anchors relative `pglite://` data directories. */
+export async function connect(url: string, baseDir: string): Promise<Driver> {
+  const target = parseConnectionUrl(url, baseDir);
+  switch (target.backend) {
+    case "server":
+      return connectServer(target.url);
+    case "embedded":
+      return openEmbedded(target.dataDir);
+    default: {
+      const unknown: never = target;
+      throw new Error(`unknown connection target ${JSON.stringify(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import type { Queryable, Driver } from "../driver/driver.js";
+import type { EnumType, Extension, Namespace, View } from "../ir/objects.js";
+import { qualifiedKey, type QualifiedName } from "../ir/qualified-name.js";
+import type { Schema } from "../ir/schema.js";
+import type { Sequence } from "../ir/sequence.js";
+import type { Table } from "../ir/table.js";
+import { buildColumn, buildSequenceOptions } from "./build-column.js";
+import { buildConstraints } from "./build-constraints.js";
+import { buildIndex } from "./build-index.js";
+import {
+  COLUMNS_SQL, ENUMS_SQL, EXTENSIONS_SQL, NAMESPACES_SQL, RELATIONS_SQL, SEQUENCES_SQL,
+  constraintsSql, indexesSql, serverFeatures,
+} from "./catalog-queries.js";
+import type {
+  ColumnRow, ConstraintRow, EnumRow, ExtensionRow, IndexRow, NamespaceRow, RelationRow, SequenceRow,
+} from "./catalog-rows.js";
+import { groupBy } from "./group-by.js";
+
+export interface IntrospectOptions {
+  /** Schemas to read; objects elsewhere are not reported. */
+  readonly schemas: readonly string[];
+  /** Tables never reported: tidemark's own version and history tables. */
+  readonly exclude: readonly QualifiedName[];
+}
+
+/** The raw catalog, read in one snapshot. */
+interface CatalogRows {
+  readonly namespaces: readonly NamespaceRow[];
+  readonly extensions: readonly ExtensionRow[];
+  readonly enums: readonly EnumRow[];
+  readonly sequences: readonly SequenceRow[];
+  readonly relations: readonly RelationRow[];
+  readonly columns: readonly ColumnRow[];
+  readonly constraints: readonly ConstraintRow[];
+  readonly indexes: readonly IndexRow[];
+}
+
+/** Reads the schemas named in `options` from the database into the IR, with a fixed number of queries. */
+export async function introspect(driver: Driver, options: IntrospectOptions): Promise<Schema> {
+  const rows = await driver.transaction((tx) => readCatalog(tx, options.schemas));
+  const excluded = new Set(options.exclude.map((table) => qualifiedKey(table.schema, table.name)));
+  return assemble(rows, excluded);
+}
+
+async function readCatalog(tx: Queryable, schemas: readonly string[]): Promise<CatalogRows> {
+  // A consistent snapshot, and names printed schema-qualified whatever the session's search_path.
+  await tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog");
+  const [version] = await tx.query<{ version: number }>("select current_setting('server_version_num')::int as version");
+  const features = serverFeatures(version?.version ?? 0);
+  const params = [[...schemas]];
+  return {
+    namespaces: await tx.query<NamespaceRow>(NAMESPACES_SQL, params),
+    extensions: await tx.query<ExtensionRow>(EXTENSIONS_SQL, params),
+    enums: await tx.query<EnumRow>(ENUMS_SQL, params),
+    sequences: await tx.query<SequenceRow>(SEQUENCES_SQL, params),
+    relations: await tx.query<RelationRow>(RELATIONS_SQL, params),
+    columns: await tx.query<ColumnRow>(COLUMNS_SQL, params),
+    constraints: await tx.query<ConstraintRow>(constraintsSql(features), params),
+    indexes: await tx.query<IndexRow>(indexesSql(features), params),
+  };
+}
+
+function assemble(rows: CatalogRows, excluded: ReadonlySet<string>): Schema {
+  const tableKey = (row: { schema: string; table: string }) => qualifiedKey(row.schema, row.table);
+  const columns = groupBy(rows.columns, tableKey);
+  const constraints = groupBy(rows.constraints, tableKey);
+  const indexes = groupBy(rows.indexes, tableKey);
+  const tables: Record<string, Table> = {};
+  const views: Record<string, View> = {};
+  for (const relation of rows.relations) {
+    const key = qualifiedKey(relation.schema, relation.name);
+    const relationIndexes = Object.fromEntries((indexes.get(key) ?? []).map((row) => [row.name, buildIndex(row)]));
+    if (relation.kind === "r") {
+      if (excluded.has(key)) continue;
+      tables[key] = {
+        schema: relation.schema,
+        name: relation.name,
+        columns: (columns.get(key) ?? []).map(buildColumn),
+        ...buildConstraints(constraints.get(key) ?? []),
+        indexes: relationIndexes,
+        comment: relation.comment,
+      };
+    } else {
+      views[key] = {
+        schema: relation.schema,
+        name: relation.name,
+        materialized: relation.kind === "m",
+        definition: relation.definition ?? "",
+        indexes: relationIndexes,
+        comment: relation.comment,
+      };
+    }
+  }
+  const serialSequences = new Set(
+    rows.columns
+      .filter((row) => row.is_serial && row.serial_sequence_schema !== null && row.serial_sequence_name !== null)
+      .map((row) => qualifiedKey(row.serial_sequence_schema ?? "", row.serial_sequence_name ?? "")),
+  );
+  return {
+    namespaces: keyed(rows.namespaces, (row) => row.name, (row): Namespace => ({ name: row.name, comment: row.comment })),
+    extensions: keyed(rows.extensions, (row) => row.name, (row): Extension => ({ ...row })),
+    enums: keyed(rows.enums, (row) => qualifiedKey(row.schema, row.name), (row): EnumType => ({ ...row })),
+    sequences: buildSequences(rows.sequences, serialSequences),
+    tables,
+    views,
+  };
+}
+
+function buildSequences(rows: readonly SequenceRow[], serialSequences: ReadonlySet<string>): Record<string, Sequence> {
+  const sequences: Record<string, Sequence> = {};
+  for (const row of rows) {
+    const key = qualifiedKey(row.schema, row.name);
+    if (row.owner_deptype === "i" || serialSequences.has(key)) continue;
+    const ownedBy = row.owner_deptype === "a" && row.owner_table !== null && row.owner_column !== null
+      ? { table: row.owner_table, column: row.owner_column }
+      : null;
+    sequences[key] = {
+      schema: row.schema,
+      name: row.name,
+      options: buildSequenceOptions(row, `sequence ${key}`),
+      ownedBy,
+      comment: row.comment,
+    };
+  }
+  return sequences;
+}
+
+function keyed<Row, Value>(
+  rows: readonly Row[],
+  keyOf: (row: Row) => string,
+  build: (row: Row) => Value,
+): Record<string, Value> {
+  return Object.fromEntries(rows.map((row) => [keyOf(row), build(row)]));
+}
