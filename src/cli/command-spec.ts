@@ -1,0 +1,27 @@
+import type { ParseArgsConfig } from "node:util";
+import type { ExitCode } from "./exit-codes.js";
+import type { Output } from "./output.js";
+
+export type OptionSpecs = NonNullable<ParseArgsConfig["options"]>;
+export type OptionValues = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+
+/** What a command receives: its parsed options, positionals, and the process around it. */
+export interface CommandContext {
+  readonly values: OptionValues;
+  readonly positionals: readonly string[];
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly out: Output;
+}
+
+export interface CommandSpec {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly example: string;
+  /** Options beyond the global ones (--help, --debug, --config). */
+  readonly options: OptionSpecs;
+  /** Lines describing each option, for --help. */
+  readonly optionHelp: readonly string[];
+  run(context: CommandContext): Promise<ExitCode>;
+}

@@ -1,0 +1,23 @@
+/** What a project writes in `generator.config.ts` (every key optional). */
+export interface UserConfig {
+  /** Globs of the drizzle model files, relative to the config file. Default `schema/**\/*.ts`. */
+  readonly schema?: string | readonly string[];
+  /** The migrations folder, relative to the config file. Default `migrations`. */
+  readonly migrations?: string;
+  /**
+   * The database, when neither `--url` nor `DATABASE_URL` names one. Default: an embedded PGlite
+   * database in `.tidemark/db`. Prefer `DATABASE_URL` for anything with a password.
+   */
+  readonly databaseUrl?: string;
+  /** The PostgreSQL schemas tidemark manages. Default `["public"]`. */
+  readonly schemaFilter?: readonly string[];
+  /** The version table, `name` or `schema.name`. Default `tidemark_version` in the first managed schema. */
+  readonly versionTable?: string;
+  /** The history table, beside the version table. Default `tidemark_history`. */
+  readonly historyTable?: string;
+}
+
+/** Types the config object; returns it unchanged. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}
