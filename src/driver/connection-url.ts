@@ -29,9 +29,6 @@ export function parseConnectionUrl(url: string, baseDir: string): ConnectionTarg
   if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
     throw new InvalidUrlError(url, `the scheme '${parsed.protocol}' is not postgres://, postgresql:// or pglite://`);
   }
-  if (parsed.hostname === "" && !parsed.searchParams.has("host")) {
-    throw new InvalidUrlError(url, "it names no host");
-  }
   return { backend: "server", url };
 }
 
