@@ -75,31 +75,44 @@ where n.nspname = any($1::text[]) and c.relkind in ('r', 'v', 'm') and not c.rel
 order by n.nspname, c.relname`;
 
 /**
- * The owned sequence has exactly the options `serial` gives it, so calling the column serial loses
- * nothing but the sequence's name.
+ * Sequences owned by a column: 'a' for OWNED BY (serial, or by hand), 'i' for an identity column's.
+ * Joined by hash rather than probed per column, which matters at tens of thousands of columns.
  */
-const SERIAL_SEQUENCE_OPTIONS = `exists (select 1 from pg_sequence ss where ss.seqrelid = seq.seqrelid
-    and ss.seqtypid = a.atttypid and ss.seqstart = 1 and ss.seqincrement = 1 and ss.seqmin = 1
-    and ss.seqcache = 1 and not ss.seqcycle
-    and ss.seqmax = case a.atttypid when 'int2'::regtype then 32767 when 'int4'::regtype then 2147483647
-      else 9223372036854775807 end)`;
+const OWNED_SEQUENCES = `
+  select d.refobjid as relid, d.refobjsubid as attnum, d.objid as seqrelid, d.deptype,
+    row_number() over (partition by d.refobjid, d.refobjsubid order by d.deptype desc) as rank
+  from pg_depend d join pg_sequence ps on ps.seqrelid = d.objid
+  where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')`;
+
+/**
+ * The column is `serial`: its default is nextval() of a sequence it owns, and that sequence has
+ * exactly the options serial gives it, so calling the column serial loses nothing but the name.
+ */
+const IS_SERIAL = `coalesce(seq.deptype = 'a' and a.attgenerated = ''
+    and s.seqtypid = a.atttypid and s.seqstart = 1 and s.seqincrement = 1 and s.seqmin = 1
+    and s.seqcache = 1 and not s.seqcycle
+    and s.seqmax = case a.atttypid when 'int2'::regtype then 32767 when 'int4'::regtype then 2147483647
+      else 9223372036854775807 end
+    and expr.text = format('nextval(%L::regclass)', seq.seqrelid::regclass::text), false)`;
 
 export const COLUMNS_SQL = `
+with owned as (${OWNED_SEQUENCES})
 select n.nspname as schema, c.relname as table, a.attname as name,
   format_type(a.atttypid, a.atttypmod) as type_sql,
   case when et.typnamespace <> 'pg_catalog'::regnamespace then etn.nspname end as user_type_schema,
   case when et.typnamespace <> 'pg_catalog'::regnamespace then et.typname end as user_type_name,
   a.attnotnull as not_null,
-  case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default_sql,
-  case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated_sql,
+  case when a.attgenerated = '' then expr.text end as default_sql,
+  case when a.attgenerated <> '' then expr.text end as generated_sql,
   a.attgenerated::text as generated_kind, a.attidentity::text as identity,
-  coalesce(seq.deptype = 'a' and a.attgenerated = '' and ${SERIAL_SEQUENCE_OPTIONS}
-    and pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%L::regclass)', seq.seqrelid::regclass::text), false) as is_serial,
+  ${IS_SERIAL} as is_serial,
   seq_n.nspname as serial_sequence_schema, seq_c.relname as serial_sequence_name,
-  ${SEQUENCE_OPTION_COLUMNS},
+  case when a.attidentity <> '' then format_type(s.seqtypid, null) end as seq_type,
+  s.seqstart::text as seq_start, s.seqincrement::text as seq_increment, s.seqmin::text as seq_min,
+  s.seqmax::text as seq_max, s.seqcache::text as seq_cache, s.seqcycle as seq_cycle,
   case when a.attcollation <> t.typcollation then coll_n.nspname end as collation_schema,
   case when a.attcollation <> t.typcollation then coll.collname end as collation_name,
-  col_description(c.oid, a.attnum) as comment
+  dsc.description as comment
 from pg_attribute a
 join pg_class c on c.oid = a.attrelid
 join pg_namespace n on n.oid = c.relnamespace
@@ -107,19 +120,15 @@ join pg_type t on t.oid = a.atttypid
 join pg_type et on et.oid = case when t.typcategory = 'A' and t.typelem <> 0 then t.typelem else t.oid end
 join pg_namespace etn on etn.oid = et.typnamespace
 left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
-left join lateral (
-  select d.deptype, d.objid as seqrelid from pg_depend d
-  where d.refclassid = 'pg_class'::regclass and d.refobjid = a.attrelid and d.refobjsubid = a.attnum
-    and d.classid = 'pg_class'::regclass and d.deptype in ('a', 'i')
-    and exists (select 1 from pg_sequence ps where ps.seqrelid = d.objid)
-  order by d.deptype desc
-  limit 1
-) seq on true
-left join pg_sequence s on s.seqrelid = seq.seqrelid and a.attidentity <> ''
+left join lateral (select pg_get_expr(ad.adbin, ad.adrelid) as text) expr on true
+left join owned seq on seq.relid = a.attrelid and seq.attnum = a.attnum and seq.rank = 1
+left join pg_sequence s on s.seqrelid = seq.seqrelid
 left join pg_class seq_c on seq_c.oid = seq.seqrelid
 left join pg_namespace seq_n on seq_n.oid = seq_c.relnamespace
 left join pg_collation coll on coll.oid = a.attcollation
 left join pg_namespace coll_n on coll_n.oid = coll.collnamespace
+left join pg_description dsc on dsc.objoid = a.attrelid and dsc.classoid = 'pg_class'::regclass
+  and dsc.objsubid = a.attnum
 where n.nspname = any($1::text[]) and c.relkind = 'r' and not c.relispartition
   and a.attnum > 0 and not a.attisdropped
 order by n.nspname, c.relname, a.attnum`;
