@@ -1,5 +1,5 @@
 import { TidemarkError } from "../errors/tidemark-error.js";
-import { redactUrl } from "./connection-url.js";
+import { redactUrl } from "./redact-url.js";
 
 export class InvalidUrlError extends TidemarkError {
   readonly hint = "Use postgres://user@host:5432/dbname, pglite://<dir> or pglite://memory.";

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { ConnectionError, type ConnectionFailure } from "./connection-errors.js";
-import { redactUrl } from "./connection-url.js";
+import { redactUrl } from "./redact-url.js";
 import type { Driver, Queryable } from "./driver.js";
 
 const CONNECT_TIMEOUT_MS = 10_000;

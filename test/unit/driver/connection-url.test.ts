@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidUrlError } from "../../../src/driver/connection-errors.js";
-import { parseConnectionUrl, redactUrl } from "../../../src/driver/connection-url.js";
+import { parseConnectionUrl } from "../../../src/driver/connection-url.js";
+import { redactUrl } from "../../../src/driver/redact-url.js";
 import { FIXTURES, readJson } from "../../support/fixture-cases.js";
 
 interface ParseCases {

@@ -1,0 +1,24 @@
+/** The scheme of embedded PGlite URLs, which hold no password. */
+export const EMBEDDED_PREFIX = "pglite://";
+
+/**
+ * The URL with its password replaced by `***`, fit for messages and logs. A string that does not
+ * parse is cut at its last `@`, and `password=` pairs are masked, so a password cannot leak either.
+ */
+export function redactUrl(url: string): string {
+  if (url.startsWith(EMBEDDED_PREFIX)) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== "") parsed.password = "***";
+    for (const key of [...parsed.searchParams.keys()]) {
+      if (key.toLowerCase() === "password") parsed.searchParams.set(key, "***");
+    }
+    return parsed.toString();
+  } catch {
+    const withoutParams = url.replace(/(password\s*=\s*)('[^']*'|\S+)/gi, "$1***");
+    const at = withoutParams.lastIndexOf("@");
+    if (at < 0) return withoutParams;
+    const scheme = withoutParams.indexOf("://");
+    return `${scheme >= 0 ? withoutParams.slice(0, scheme + 3) : ""}***@${withoutParams.slice(at + 1)}`;
+  }
+}
