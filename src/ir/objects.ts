@@ -9,7 +9,8 @@ export interface Extension {
   readonly name: string;
   /** The schema its objects were created in. */
   readonly schema: string;
-  readonly version: string;
+  /** The installed version; null where it is not stated (models), and then never compared. */
+  readonly version: string | null;
 }
 
 export interface EnumType {

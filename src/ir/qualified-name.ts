@@ -18,3 +18,8 @@ export function qualifiedKey(schema: string, name: string): string {
 export function keyOf(object: QualifiedName): string {
   return qualifiedKey(object.schema, object.name);
 }
+
+/** Just the name of a schema-level object. */
+export function nameOf(object: QualifiedName): QualifiedName {
+  return { schema: object.schema, name: object.name };
+}

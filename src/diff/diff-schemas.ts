@@ -1,0 +1,124 @@
+import type { EnumType, Extension, Namespace, View } from "../ir/objects.js";
+import { keyOf, nameOf, type QualifiedName } from "../ir/qualified-name.js";
+import { sameValue } from "../ir/same-value.js";
+import type { Schema } from "../ir/schema.js";
+import type { Sequence } from "../ir/sequence.js";
+import type { Change, TypeUsage } from "./change.js";
+import { diffIndexes, diffTable } from "./diff-table.js";
+import { keyedDiff } from "./keyed-diff.js";
+
+/**
+ * Everything that differs between `from` and `to`, as changes that take `from` to `to`. Pure: the
+ * order is the order of discovery; the planner orders statements by dependency.
+ */
+export function diffSchemas(from: Schema, to: Schema): readonly Change[] {
+  return [
+    ...diffNamespaces(from.namespaces, to.namespaces),
+    ...diffExtensions(from.extensions, to.extensions),
+    ...diffEnums(from, to),
+    ...diffSequences(from.sequences, to.sequences),
+    ...diffTables(from, to),
+    ...diffViews(from.views, to.views),
+  ];
+}
+
+function diffNamespaces(from: Schema["namespaces"], to: Schema["namespaces"]): Change[] {
+  const { removed, added, common } = keyedDiff<Namespace>(from, to);
+  return [
+    ...removed.map((namespace): Change => ({ kind: "dropNamespace", from: namespace })),
+    ...added.map((namespace): Change => ({ kind: "createNamespace", to: namespace })),
+    ...common
+      .filter((pair) => pair.from.comment !== pair.to.comment)
+      .map((pair): Change => ({ kind: "setComment", target: { on: "schema", name: pair.to.name }, from: pair.from.comment, to: pair.to.comment })),
+  ];
+}
+
+/** A version is compared only when both sides state one (models do not). */
+function diffExtensions(from: Schema["extensions"], to: Schema["extensions"]): Change[] {
+  const { removed, added, common } = keyedDiff<Extension>(from, to);
+  const moved = common.filter((pair) => pair.from.schema !== pair.to.schema);
+  const updated = common.filter(
+    (pair) => pair.from.schema === pair.to.schema && pair.from.version !== null && pair.to.version !== null && pair.from.version !== pair.to.version,
+  );
+  return [
+    ...[...removed, ...moved.map((pair) => pair.from)].map((extension): Change => ({ kind: "dropExtension", from: extension })),
+    ...[...added, ...moved.map((pair) => pair.to)].map((extension): Change => ({ kind: "createExtension", to: extension })),
+    ...updated.map((pair): Change => ({ kind: "alterExtension", from: pair.from, to: pair.to })),
+  ];
+}
+
+function diffEnums(from: Schema, to: Schema): Change[] {
+  const { removed, added, common } = keyedDiff<EnumType>(from.enums, to.enums);
+  const changes: Change[] = [
+    ...removed.map((type): Change => ({ kind: "dropEnum", from: type })),
+    ...added.map((type): Change => ({ kind: "createEnum", to: type })),
+  ];
+  for (const pair of common) {
+    if (!sameValue(pair.from.values, pair.to.values)) {
+      changes.push({
+        kind: "alterEnum",
+        from: pair.from,
+        to: pair.to,
+        fromUsages: usagesOf(from, pair.from),
+        toUsages: usagesOf(to, pair.to),
+      });
+    }
+    if (pair.from.comment !== pair.to.comment) {
+      changes.push({ kind: "setComment", target: { on: "type", object: nameOf(pair.to) }, from: pair.from.comment, to: pair.to.comment });
+    }
+  }
+  return changes;
+}
+
+/** The columns whose type is `type` or an array of it. */
+function usagesOf(schema: Schema, type: QualifiedName): TypeUsage[] {
+  const key = keyOf(type);
+  return Object.values(schema.tables).flatMap((table) =>
+    table.columns
+      .filter((column) => column.type.userType !== null && keyOf(column.type.userType) === key)
+      .map((column) => ({ table: { schema: table.schema, name: table.name }, column })),
+  );
+}
+
+function diffSequences(from: Schema["sequences"], to: Schema["sequences"]): Change[] {
+  const { removed, added, common } = keyedDiff<Sequence>(from, to);
+  const changes: Change[] = [
+    ...removed.map((sequence): Change => ({ kind: "dropSequence", from: sequence })),
+    ...added.map((sequence): Change => ({ kind: "createSequence", to: sequence })),
+  ];
+  for (const pair of common) {
+    const { comment: fromComment, ...fromRest } = pair.from;
+    const { comment: toComment, ...toRest } = pair.to;
+    if (!sameValue(fromRest, toRest)) changes.push({ kind: "alterSequence", from: pair.from, to: pair.to });
+    if (fromComment !== toComment) {
+      changes.push({ kind: "setComment", target: { on: "sequence", object: nameOf(pair.to) }, from: fromComment, to: toComment });
+    }
+  }
+  return changes;
+}
+
+function diffTables(from: Schema, to: Schema): Change[] {
+  const { removed, added, common } = keyedDiff(from.tables, to.tables);
+  return [
+    ...removed.map((table): Change => ({ kind: "dropTable", from: table })),
+    ...added.map((table): Change => ({ kind: "createTable", to: table })),
+    ...common.flatMap((pair) => diffTable(pair.from, pair.to)),
+  ];
+}
+
+/** A view whose query or kind differs is dropped and created again, with its indexes. */
+function diffViews(from: Schema["views"], to: Schema["views"]): Change[] {
+  const { removed, added, common } = keyedDiff<View>(from, to);
+  const rebuilt = common.filter((pair) => pair.from.definition !== pair.to.definition || pair.from.materialized !== pair.to.materialized);
+  const kept = common.filter((pair) => !rebuilt.includes(pair));
+  return [
+    ...[...removed, ...rebuilt.map((pair) => pair.from)].map((view): Change => ({ kind: "dropView", from: view })),
+    ...[...added, ...rebuilt.map((pair) => pair.to)].map((view): Change => ({ kind: "createView", to: view })),
+    ...kept.flatMap((pair) => [
+      ...diffIndexes(nameOf(pair.to), pair.from.indexes, pair.to.indexes),
+      ...(pair.from.comment === pair.to.comment
+        ? []
+        : [{ kind: "setComment", target: { on: pair.to.materialized ? "materializedView" : "view", object: nameOf(pair.to) }, from: pair.from.comment, to: pair.to.comment } as const]),
+    ]),
+  ];
+}

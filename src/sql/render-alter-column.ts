@@ -1,0 +1,73 @@
+import type { Column } from "../ir/column.js";
+import { quoteIdent, quoteLiteral, quoteQualified } from "../ir/quote.js";
+import type { QualifiedName } from "../ir/qualified-name.js";
+import { sameValue } from "../ir/same-value.js";
+import { columnDefinition, identityClause, sequenceOptionClauses, serialSequenceName } from "./render-column.js";
+import type { Hazard } from "./statement.js";
+
+export interface RenderedSql {
+  readonly sql: string;
+  readonly hazards: readonly Hazard[];
+}
+
+/**
+ * The statements that take column `from` to `to` in place. Order matters: what goes (identity,
+ * default, NOT NULL) goes before the type changes, what comes comes after.
+ */
+export function alterColumnSql(table: QualifiedName, from: Column, to: Column): RenderedSql[] {
+  const alter = (clause: string, hazards: readonly Hazard[] = []): RenderedSql => ({
+    sql: `ALTER TABLE ${quoteQualified(table.schema, table.name)} ALTER COLUMN ${quoteIdent(to.name)} ${clause}`,
+    hazards,
+  });
+  if (!sameValue(from.generated, to.generated)) return rebuildColumn(table, from, to);
+  const typeChanged = from.type.sql !== to.type.sql || !sameValue(from.collation, to.collation);
+  const defaultChanged = !sameValue(from.default, to.default) || (typeChanged && from.default !== null);
+  const statements: RenderedSql[] = [];
+  if (from.identity !== null && to.identity === null) statements.push(alter("DROP IDENTITY"));
+  if (defaultChanged && from.default !== null) statements.push(alter("DROP DEFAULT"));
+  if (from.default?.kind === "serial" && (defaultChanged || typeChanged)) {
+    statements.push({ sql: `DROP SEQUENCE ${serialSequence(table, from)}`, hazards: [] });
+  }
+  if (from.notNull && !to.notNull) statements.push(alter("DROP NOT NULL"));
+  if (typeChanged) {
+    const collate = to.collation === null ? "" : ` COLLATE ${quoteQualified(to.collation.schema, to.collation.name)}`;
+    const using = from.type.sql === to.type.sql ? "" : ` USING ${quoteIdent(to.name)}::${to.type.sql}`;
+    statements.push(alter(`TYPE ${to.type.sql}${collate}${using}`, ["needsCast", "heavyLock"]));
+  }
+  if (to.identity !== null && from.identity === null) statements.push(alter(`ADD ${identityClause(to.identity)}`));
+  if (to.identity !== null && from.identity !== null && !sameValue(from.identity, to.identity)) {
+    const generation = to.identity.generation === "always" ? "ALWAYS" : "BY DEFAULT";
+    const options = sequenceOptionClauses(to.identity.sequence).map((clause) => `SET ${clause}`);
+    statements.push(alter(`SET GENERATED ${generation} ${options.join(" ")}`));
+  }
+  if (defaultChanged && to.default?.kind === "serial") statements.push(...addSerial(table, to));
+  if (defaultChanged && to.default?.kind === "expression") statements.push(alter(`SET DEFAULT ${to.default.sql}`));
+  if (!from.notNull && to.notNull) statements.push(alter("SET NOT NULL", ["heavyLock"]));
+  return statements;
+}
+
+function serialSequence(table: QualifiedName, column: Column): string {
+  return quoteQualified(table.schema, serialSequenceName(table.name, column.name));
+}
+
+/** What `serial` does, on an existing column: an owned sequence and a nextval() default. */
+function addSerial(table: QualifiedName, column: Column): RenderedSql[] {
+  const sequence = serialSequence(table, column);
+  const target = quoteQualified(table.schema, table.name);
+  return [
+    { sql: `CREATE SEQUENCE ${sequence} AS ${column.type.sql} OWNED BY ${target}.${quoteIdent(column.name)}`, hazards: [] },
+    {
+      sql: `ALTER TABLE ${target} ALTER COLUMN ${quoteIdent(column.name)} SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`,
+      hazards: [],
+    },
+  ];
+}
+
+/** PostgreSQL cannot change a generated column's expression in place (before 17): drop and add. */
+function rebuildColumn(table: QualifiedName, from: Column, to: Column): RenderedSql[] {
+  const target = quoteQualified(table.schema, table.name);
+  return [
+    { sql: `ALTER TABLE ${target} DROP COLUMN ${quoteIdent(from.name)}`, hazards: from.generated === null ? ["destructive"] : [] },
+    { sql: `ALTER TABLE ${target} ADD COLUMN ${columnDefinition(to)}`, hazards: ["heavyLock"] },
+  ];
+}
