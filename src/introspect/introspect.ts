@@ -37,14 +37,25 @@ interface CatalogRows {
 
 /** Reads the schemas named in `options` from the database into the IR, with a fixed number of queries. */
 export async function introspect(driver: Driver, options: IntrospectOptions): Promise<Schema> {
-  const rows = await driver.transaction((tx) => readCatalog(tx, options.schemas));
+  return driver.transaction(async (tx) => {
+    await tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    return introspectWithin(tx, options);
+  });
+}
+
+/**
+ * The same, inside a transaction the caller holds (to read what it has just created before it rolls
+ * back). It sets `search_path` for the rest of that transaction.
+ */
+export async function introspectWithin(tx: Queryable, options: IntrospectOptions): Promise<Schema> {
+  const rows = await readCatalog(tx, options.schemas);
   const excluded = new Set(options.exclude.map((table) => qualifiedKey(table.schema, table.name)));
   return assemble(rows, excluded);
 }
 
 async function readCatalog(tx: Queryable, schemas: readonly string[]): Promise<CatalogRows> {
-  // A consistent snapshot, and names printed schema-qualified whatever the session's search_path.
-  await tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog");
+  // Names printed schema-qualified whatever the session's search_path.
+  await tx.execute("SET LOCAL search_path = pg_catalog");
   const [version] = await tx.query<{ version: number }>("select current_setting('server_version_num')::int as version");
   const features = serverFeatures(version?.version ?? 0);
   const params = [[...schemas]];

@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import type { Driver } from "../driver/driver.js";
+import { readAndRollBack } from "../driver/read-and-roll-back.js";
+import type { View } from "../ir/objects.js";
+import { qualifiedKey } from "../ir/qualified-name.js";
+import { quoteLiteral } from "../ir/quote.js";
+import { sameValue } from "../ir/same-value.js";
+import type { Schema } from "../ir/schema.js";
+import type { Table } from "../ir/table.js";
+import { orderedStatements } from "../sql/plan.js";
+import { introspectWithin } from "./introspect.js";
+import { adoptScratch, scratchCopy } from "./scratch-copy.js";
+
+/**
+ * The model with every expression and type the database would print differently replaced by the
+ * database's own spelling, so that an unchanged schema diffs to nothing. Only tables and views
+ * present on both sides whose text differs are sent, in one batch: copies are created in a scratch
+ * schema inside a transaction that is always rolled back, and read back. A copy the database
+ * refuses (it needs an object that does not exist yet) keeps the model's text.
+ */
+export async function canonicalizeModel(driver: Driver, model: Schema, database: Schema): Promise<Schema> {
+  const tables = Object.entries(model.tables).filter(([key, table]) => {
+    const current = database.tables[key];
+    return current !== undefined && tableTextDiffers(table, current);
+  });
+  const views = Object.entries(model.views).filter(([key, view]) => {
+    const current = database.views[key];
+    return current !== undefined && current.definition !== view.definition;
+  });
+  if (tables.length === 0 && views.length === 0) return model;
+  const tag = randomBytes(4).toString("hex");
+  const scratchOf = new Map<string, string>();
+  const scratchName = (schema: string): string => {
+    if (!scratchOf.has(schema)) scratchOf.set(schema, `tidemark_scratch_${tag}_${scratchOf.size}`);
+    return scratchOf.get(schema) ?? "";
+  };
+  const statements = [
+    ...tables.flatMap(([, table]) => orderedStatements([{ kind: "createTable", to: scratchCopy(table, scratchName(table.schema)) }])),
+    ...views.flatMap(([, view]) => orderedStatements([{ kind: "createView", to: { ...view, schema: scratchName(view.schema), indexes: {}, comment: null } }])),
+  ];
+  const scratch = await readAndRollBack(driver, async (tx) => {
+    const schemas = [...scratchOf.values()];
+    await tx.execute([...schemas.map((name) => `CREATE SCHEMA ${name}`), ...statements.map((s) => tolerant(s.sql))].join(";\n"));
+    return introspectWithin(tx, { schemas, exclude: [] });
+  });
+  const fromScratch = (schema: string, name: string) => qualifiedKey(scratchOf.get(schema) ?? "", name);
+  return {
+    ...model,
+    tables: Object.fromEntries(Object.entries(model.tables).map(([key, table]) => {
+      const copy = scratch.tables[fromScratch(table.schema, table.name)];
+      return [key, copy === undefined ? table : adoptScratch(table, copy)];
+    })),
+    views: Object.fromEntries(Object.entries(model.views).map(([key, view]): [string, View] => {
+      const copy = scratch.views[fromScratch(view.schema, view.name)];
+      return [key, copy === undefined ? view : { ...view, definition: copy.definition }];
+    })),
+  };
+}
+
+/** A statement that is skipped, not fatal, when the database refuses it. */
+function tolerant(sql: string): string {
+  return `DO $tidemark$ BEGIN EXECUTE ${quoteLiteral(sql)}; EXCEPTION WHEN others THEN NULL; END $tidemark$`;
+}
+
+function tableTextDiffers(model: Table, database: Table): boolean {
+  const columns = new Map(database.columns.map((column) => [column.name, column]));
+  const columnDiffers = model.columns.some((column) => {
+    const other = columns.get(column.name);
+    return other !== undefined && (column.type.sql !== other.type.sql || !sameValue(column.default, other.default) || !sameValue(column.generated, other.generated));
+  });
+  const checkDiffers = Object.values(model.checks).some((check) => {
+    const other = database.checks[check.name];
+    return other !== undefined && other.expression !== check.expression;
+  });
+  const indexDiffers = Object.values(model.indexes).some((index) => {
+    const other = database.indexes[index.name];
+    return other !== undefined && !sameValue({ ...index, comment: null }, { ...other, comment: null });
+  });
+  return columnDiffers || checkDiffers || indexDiffers;
+}
