@@ -6,20 +6,41 @@ import type { Sequence } from "../ir/sequence.js";
 import type { Change, TypeUsage } from "./change.js";
 import { diffIndexes, diffTable } from "./diff-table.js";
 import { keyedDiff } from "./keyed-diff.js";
+import { inDependencyOrder, viewsToRebuild } from "./view-dependencies.js";
 
 /**
  * Everything that differs between `from` and `to`, as changes that take `from` to `to`. Pure: the
  * order is the order of discovery; the planner orders statements by dependency.
  */
 export function diffSchemas(from: Schema, to: Schema): readonly Change[] {
+  const enums = diffEnums(from, to);
   return [
     ...diffNamespaces(from.namespaces, to.namespaces),
     ...diffExtensions(from.extensions, to.extensions),
-    ...diffEnums(from, to),
+    ...enums,
     ...diffSequences(from.sequences, to.sequences),
-    ...diffTables(from, to),
-    ...diffViews(from.views, to.views),
+    ...tableChanges(from, to, enums),
   ];
+}
+
+/**
+ * Tables, then views: a view is rebuilt when a relation it mentions is dropped or its columns change,
+ * including columns recast because their enum is recreated.
+ */
+function tableChanges(from: Schema, to: Schema, enums: readonly Change[]): Change[] {
+  const tables = diffTables(from, to);
+  const touched = new Set<string>();
+  for (const change of tables) {
+    if (change.kind === "dropTable") touched.add(keyOf(change.from));
+    if (change.kind === "dropColumn" || change.kind === "alterColumn") touched.add(keyOf(change.table));
+  }
+  // Adding a value is a removal the other way, which recreates the type: the down plan is these
+  // changes inverted, so views over the enum's columns are rebuilt whichever way it goes.
+  for (const change of enums) {
+    if (change.kind !== "alterEnum") continue;
+    for (const usage of [...change.fromUsages, ...change.toUsages]) touched.add(keyOf(usage.table));
+  }
+  return [...tables, ...diffViews(from.views, to.views, touched)];
 }
 
 function diffNamespaces(from: Schema["namespaces"], to: Schema["namespaces"]): Change[] {
@@ -59,8 +80,10 @@ function diffEnums(from: Schema, to: Schema): Change[] {
         kind: "alterEnum",
         from: pair.from,
         to: pair.to,
-        fromUsages: usagesOf(from, pair.from),
-        toUsages: usagesOf(to, pair.to),
+        // Only columns on both sides are recast: dropped ones are gone and new ones are created
+        // with the new type by the time the type is recreated.
+        fromUsages: usagesOf(from, pair.from).filter((usage) => hasColumn(to, usage)),
+        toUsages: usagesOf(to, pair.to).filter((usage) => hasColumn(from, usage)),
       });
     }
     if (pair.from.comment !== pair.to.comment) {
@@ -78,6 +101,10 @@ function usagesOf(schema: Schema, type: QualifiedName): TypeUsage[] {
       .filter((column) => column.type.userType !== null && keyOf(column.type.userType) === key)
       .map((column) => ({ table: { schema: table.schema, name: table.name }, column })),
   );
+}
+
+function hasColumn(schema: Schema, usage: TypeUsage): boolean {
+  return schema.tables[keyOf(usage.table)]?.columns.some((column) => column.name === usage.column.name) ?? false;
 }
 
 function diffSequences(from: Schema["sequences"], to: Schema["sequences"]): Change[] {
@@ -106,14 +133,22 @@ function diffTables(from: Schema, to: Schema): Change[] {
   ];
 }
 
-/** A view whose query or kind differs is dropped and created again, with its indexes. */
-function diffViews(from: Schema["views"], to: Schema["views"]): Change[] {
+/**
+ * A view whose query or kind differs, or that depends on something that changes, is dropped and
+ * created again with its indexes: dependents dropped first, created last.
+ */
+function diffViews(from: Schema["views"], to: Schema["views"], touched: ReadonlySet<string>): Change[] {
   const { removed, added, common } = keyedDiff<View>(from, to);
-  const rebuilt = common.filter((pair) => pair.from.definition !== pair.to.definition || pair.from.materialized !== pair.to.materialized);
+  const changed = common.filter((pair) => pair.from.definition !== pair.to.definition || pair.from.materialized !== pair.to.materialized);
+  const dependents = viewsToRebuild(
+    common.filter((pair) => !changed.includes(pair)),
+    new Set([...touched, ...removed.map((view) => keyOf(view)), ...changed.map((pair) => keyOf(pair.from))]),
+  );
+  const rebuilt = common.filter((pair) => changed.includes(pair) || dependents.has(keyOf(pair.from)));
   const kept = common.filter((pair) => !rebuilt.includes(pair));
   return [
-    ...[...removed, ...rebuilt.map((pair) => pair.from)].map((view): Change => ({ kind: "dropView", from: view })),
-    ...[...added, ...rebuilt.map((pair) => pair.to)].map((view): Change => ({ kind: "createView", to: view })),
+    ...inDependencyOrder([...removed, ...rebuilt.map((pair) => pair.from)]).reverse().map((view): Change => ({ kind: "dropView", from: view })),
+    ...inDependencyOrder([...added, ...rebuilt.map((pair) => pair.to)]).map((view): Change => ({ kind: "createView", to: view })),
     ...kept.flatMap((pair) => [
       ...diffIndexes(nameOf(pair.to), pair.from.indexes, pair.to.indexes),
       ...(pair.from.comment === pair.to.comment

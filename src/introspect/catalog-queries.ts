@@ -138,6 +138,7 @@ const attributeNames = (relation: string, attnums: string): string => `array(
     join pg_attribute att on att.attrelid = ${relation} and att.attnum = k.attnum
     order by k.ord)`;
 
+/** Constraints a partition or a referencing table got from a partitioned parent's (conparentid) are the parent's. */
 export function constraintsSql(features: ServerFeatures): string {
   const nullsNotDistinct = features.nullsNotDistinct
     ? "coalesce((select i.indnullsnotdistinct from pg_index i where i.indexrelid = con.conindid), false)"
@@ -158,7 +159,7 @@ join pg_namespace n on n.oid = c.relnamespace
 left join pg_class rc on rc.oid = con.confrelid
 left join pg_namespace rn on rn.oid = rc.relnamespace
 where n.nspname = any($1::text[]) and c.relkind = 'r' and not c.relispartition
-  and con.contype in ('p', 'u', 'f', 'c')
+  and con.contype in ('p', 'u', 'f', 'c') and con.conparentid = 0
 order by n.nspname, c.relname, con.conname`;
 }
 

@@ -4,10 +4,12 @@ import type { Hazard, Statement } from "./statement.js";
 /**
  * The order statements run in, so that nothing is created before what it needs or dropped before
  * what needs it: views and foreign keys go first and come back last; types and sequences exist
- * before the columns that use them and are dropped after.
+ * before the columns that use them and are dropped after. A sequence owned by a column is released
+ * before any drop, because dropping its owner would drop it too.
  */
 export const PHASES = [
   "dropViews",
+  "releaseOwnership",
   "dropForeignKeys",
   "dropIndexes",
   "dropConstraints",

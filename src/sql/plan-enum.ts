@@ -1,4 +1,5 @@
 import type { Change, TypeUsage } from "../diff/change.js";
+import { enumAdditions, type EnumAddition } from "../diff/enum-additions.js";
 import { keyOf } from "../ir/qualified-name.js";
 import { quoteIdent, quoteLiteral, quoteQualified } from "../ir/quote.js";
 import { createEnumSql } from "./plan-objects.js";
@@ -12,21 +13,11 @@ type AlterEnum = Extract<Change, { kind: "alterEnum" }>;
  * every column that uses it, through text.
  */
 export function planAlterEnum(change: AlterEnum): PhasedStatement[] {
-  const additions = addedInPlace(change.from.values, change.to.values);
+  const additions = enumAdditions(change.from.values, change.to.values);
   return additions === null ? recreateEnum(change) : addValues(change, additions);
 }
 
-/** For each new value, its neighbour among the values before it; null if old values moved or went. */
-function addedInPlace(from: readonly string[], to: readonly string[]): { value: string; after: string | null; before: string | null }[] | null {
-  const kept = to.filter((value) => from.includes(value));
-  if (kept.length !== from.length || kept.some((value, i) => value !== from[i])) return null;
-  return to
-    .map((value, i) => ({ value, i }))
-    .filter(({ value }) => !from.includes(value))
-    .map(({ value, i }) => ({ value, after: i > 0 ? (to[i - 1] ?? null) : null, before: to[i + 1] ?? null }));
-}
-
-function addValues(change: AlterEnum, additions: NonNullable<ReturnType<typeof addedInPlace>>): PhasedStatement[] {
+function addValues(change: AlterEnum, additions: readonly EnumAddition[]): PhasedStatement[] {
   const at = phased(change);
   const type = quoteQualified(change.to.schema, change.to.name);
   return additions.map(({ value, after, before }) => {

@@ -35,8 +35,21 @@ export function planAlterSequence(change: Of<"alterSequence">): PhasedStatement[
   if (!sameValue(from.options, to.options)) {
     statements.push(at("createTypes", `ALTER SEQUENCE ${quoteQualified(to.schema, to.name)} ${sequenceOptionsSql(to.options, { withType: true })}`));
   }
-  if (!sameValue(from.ownedBy, to.ownedBy)) statements.push(at("sequenceOwnership", ownedBySql(to)));
+  if (!sameValue(from.ownedBy, to.ownedBy)) {
+    if (from.ownedBy !== null) statements.push(at("releaseOwnership", ownedBySql({ ...from, ownedBy: null })));
+    if (to.ownedBy !== null) statements.push(at("sequenceOwnership", ownedBySql(to)));
+  }
   return statements;
+}
+
+/** An owned sequence is released first, so that dropping its owner in the same plan leaves it to drop. */
+export function planDropSequence(change: Of<"dropSequence">): PhasedStatement[] {
+  const at = phased(change);
+  const sequence = change.from;
+  return [
+    ...(sequence.ownedBy === null ? [] : [at("releaseOwnership", ownedBySql({ ...sequence, ownedBy: null }))]),
+    at("dropTypes", `DROP SEQUENCE ${quoteQualified(sequence.schema, sequence.name)}`, ["destructive"]),
+  ];
 }
 
 function ownedBySql(sequence: Sequence): string {

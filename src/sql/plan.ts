@@ -4,6 +4,7 @@ import { quoteIdent, quoteLiteral, quoteQualified } from "../ir/quote.js";
 import { planAlterEnum } from "./plan-enum.js";
 import {
   commentIfAny, commentSql, dropViewSql, planAlterSequence, planCreateEnum, planCreateSequence, planCreateView,
+  planDropSequence,
 } from "./plan-objects.js";
 import { planColumnChange, planConstraintChange, planCreateTable, planDropTable, planIndexChange } from "./plan-tables.js";
 import { PHASES, phased, type PhasedStatement } from "./phase.js";
@@ -51,7 +52,7 @@ function planChange(change: Change): PhasedStatement[] {
     case "createSequence":
       return planCreateSequence(change);
     case "dropSequence":
-      return [at("dropTypes", `DROP SEQUENCE ${quoteQualified(change.from.schema, change.from.name)}`, ["destructive"])];
+      return planDropSequence(change);
     case "alterSequence":
       return planAlterSequence(change);
     case "createTable":

@@ -31,10 +31,14 @@ export function alterColumnSql(table: QualifiedName, from: Column, to: Column): 
   if (from.notNull && !to.notNull) statements.push(alter("DROP NOT NULL"));
   if (typeChanged) {
     const collate = to.collation === null ? "" : ` COLLATE ${quoteQualified(to.collation.schema, to.collation.name)}`;
-    const using = from.type.sql === to.type.sql ? "" : ` USING ${quoteIdent(to.name)}::${to.type.sql}`;
+    const using = from.type.sql === to.type.sql ? "" : ` USING ${castExpression(from, to)}`;
     statements.push(alter(`TYPE ${to.type.sql}${collate}${using}`, ["needsCast", "heavyLock"]));
   }
-  if (to.identity !== null && from.identity === null) statements.push(alter(`ADD ${identityClause(to.identity)}`));
+  // An identity column must be NOT NULL before it becomes one.
+  if (to.identity !== null && from.identity === null) {
+    if (!from.notNull) statements.push(alter("SET NOT NULL", ["heavyLock"]));
+    statements.push(alter(`ADD ${identityClause(to.identity)}`));
+  }
   if (to.identity !== null && from.identity !== null && !sameValue(from.identity, to.identity)) {
     const generation = to.identity.generation === "always" ? "ALWAYS" : "BY DEFAULT";
     const options = sequenceOptionClauses(to.identity.sequence).map((clause) => `SET ${clause}`);
@@ -42,7 +46,9 @@ export function alterColumnSql(table: QualifiedName, from: Column, to: Column): 
   }
   if (defaultChanged && to.default?.kind === "serial") statements.push(...addSerial(table, to));
   if (defaultChanged && to.default?.kind === "expression") statements.push(alter(`SET DEFAULT ${to.default.sql}`));
-  if (!from.notNull && to.notNull) statements.push(alter("SET NOT NULL", ["heavyLock"]));
+  if (!from.notNull && to.notNull && !(to.identity !== null && from.identity === null)) {
+    statements.push(alter("SET NOT NULL", ["heavyLock"]));
+  }
   return statements;
 }
 
@@ -70,4 +76,11 @@ function rebuildColumn(table: QualifiedName, from: Column, to: Column): Rendered
     { sql: `ALTER TABLE ${target} DROP COLUMN ${quoteIdent(from.name)}`, hazards: from.generated === null ? ["destructive"] : [] },
     { sql: `ALTER TABLE ${target} ADD COLUMN ${columnDefinition(to)}`, hazards: ["heavyLock"] },
   ];
+}
+
+/** `col::type`; through text when either side is a user type (enum to enum, text to enum). */
+function castExpression(from: Column, to: Column): string {
+  const viaText = from.type.userType !== null || to.type.userType !== null;
+  const array = to.type.sql.endsWith("[]") ? "[]" : "";
+  return `${quoteIdent(to.name)}${viaText ? `::text${array}` : ""}::${to.type.sql}`;
 }
