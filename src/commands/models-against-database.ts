@@ -22,8 +22,17 @@ export async function modelsAgainstDatabase(
   driver: Driver,
   casing: Casing = undefined,
 ): Promise<ModelComparison> {
-  const database = await introspect(driver, { schemas: config.schemaFilter, exclude: [config.versionTable, config.historyTable] });
   const loaded = await loadModels(config.root, config.schemaGlobs, { casing, schemaFilter: config.schemaFilter });
+  return schemaAgainstDatabase(loaded, config, driver);
+}
+
+/** The same for models already converted to the IR (built in code, or loaded elsewhere). */
+export async function schemaAgainstDatabase(
+  loaded: Schema,
+  config: Pick<Config, "schemaFilter" | "versionTable" | "historyTable">,
+  driver: Driver,
+): Promise<ModelComparison> {
+  const database = await introspect(driver, { schemas: config.schemaFilter, exclude: [config.versionTable, config.historyTable] });
   const model = await canonicalizeModel(driver, adoptUnmanaged(loaded, database), database);
   return { database, model, ...autogenerate({ from: database, to: model }) };
 }

@@ -33,7 +33,9 @@ function numberDefault(value: number | bigint): string {
 function stringDefault(value: string, typeSql: string, isEnum: boolean): string {
   const literal = `'${value.replaceAll("'", "''")}'`;
   if (isEnum || VERBATIM_TEXT_TYPES.test(typeSql)) return `${literal}::${castName(typeSql)}`;
-  return `${literal}::${typeSql}`;
+  // Other types (numeric, dates, uuid…): the bare literal, which the column's type coerces, as
+  // drizzle-kit writes it; the database spells the canonical form.
+  return literal;
 }
 
 /** The type as a cast names it: no length on varchar, `bpchar` for character(n). */
