@@ -1,7 +1,9 @@
 import { generateDrizzleJson, generateMigration } from "drizzle-kit/api";
 import { createJiti } from "jiti";
 import { describe, expect, it } from "vitest";
-import { syntheticModels } from "../../../bench/synthetic-models.js";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { syntheticModelSource } from "../../../bench/synthetic-model-source.js";
 import { schemaAgainstDatabase } from "../../../src/commands/models-against-database.js";
 import { diffSchemas } from "../../../src/diff/diff-schemas.js";
 import type { Driver } from "../../../src/driver/driver.js";
@@ -22,8 +24,21 @@ const importFile = async (file: string) => (await createJiti(import.meta.url).im
 const SETS: readonly ModelSet[] = [
   { name: "example project", schemas: ["public"], load: () => importFile(new URL("../../../schema/blog.ts", import.meta.url).pathname) },
   { name: "every-type", schemas: ["public", "app"], load: () => importFile(`${FIXTURES}/models/every-type/schema.ts`) },
-  { name: "generated", schemas: ["public"], load: async () => syntheticModels(25) },
+  { name: "generated", schemas: ["public"], load: () => importGenerated(25) },
 ];
+
+/** The synthetic model source, written where it can import drizzle-orm, and imported. */
+async function importGenerated(tables: number): Promise<Record<string, unknown>> {
+  const cache = new URL("../../../node_modules/.cache/", import.meta.url).pathname;
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, "tidemark-models-"));
+  try {
+    writeFileSync(join(dir, "models.ts"), syntheticModelSource(tables));
+    return await importFile(join(dir, "models.ts"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** tidemark's plan from an empty database, applied. */
 async function buildWithTidemark(driver: Driver, exports: Record<string, unknown>, schemas: readonly string[]): Promise<void> {
