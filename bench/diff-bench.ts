@@ -10,6 +10,7 @@ import { connect } from "../src/driver/connect.js";
 import { autogenerate } from "../src/diff/autogenerate.js";
 import { canonicalizeModel } from "../src/introspect/canonicalize-model.js";
 import { introspect } from "../src/introspect/introspect.js";
+import { quoteIdent } from "../src/ir/quote.js";
 import type { Schema } from "../src/ir/schema.js";
 import { adoptUnmanaged } from "../src/model/adopt-unmanaged.js";
 import { loadModels } from "../src/model/load-models.js";
@@ -64,14 +65,14 @@ try {
 } finally {
   if (work !== driver) {
     await work.close();
-    await driver.execute(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await driver.execute(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
   }
   await driver.close();
   rmSync(dir, { recursive: true, force: true });
 }
 
 async function scratchDatabase() {
-  await driver.execute(`CREATE DATABASE ${database}`);
+  await driver.execute(`CREATE DATABASE ${quoteIdent(database)}`);
   const target = new URL(url);
   target.pathname = `/${database}`;
   return connect(target.toString(), process.cwd());

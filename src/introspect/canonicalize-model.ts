@@ -4,7 +4,7 @@ import type { Driver } from "../driver/driver.js";
 import { readAndRollBack } from "../driver/read-and-roll-back.js";
 import type { View } from "../ir/objects.js";
 import { qualifiedKey } from "../ir/qualified-name.js";
-import { quoteLiteral } from "../ir/quote.js";
+import { quoteIdent, quoteLiteral, quoteQualified } from "../ir/quote.js";
 import { sameValue } from "../ir/same-value.js";
 import type { Schema } from "../ir/schema.js";
 import type { Table } from "../ir/table.js";
@@ -36,7 +36,8 @@ async function canonicalizeDefaults(driver: Driver, model: Schema, database: Sch
   for (let i = 0; i < questions.length; i += COLUMNS_PER_TABLE) {
     const batch = questions.slice(i, i + COLUMNS_PER_TABLE);
     const spelt = await readAndRollBack(driver, async (tx) => {
-      const statements = [`CREATE SCHEMA ${schema}`, `CREATE TABLE ${schema}.defaults ()`, ...defaultColumnsSql(`${schema}.defaults`, batch).map(tolerant)];
+      const table = quoteQualified(schema, "defaults");
+      const statements = [`CREATE SCHEMA ${quoteIdent(schema)}`, `CREATE TABLE ${table} ()`, ...defaultColumnsSql(table, batch).map(tolerant)];
       await tx.execute(statements.join(";\n"));
       return introspectWithin(tx, { schemas: [schema], exclude: [] });
     });
@@ -72,7 +73,7 @@ async function canonicalizeTables(driver: Driver, model: Schema, database: Schem
     const statements = copies.slice(i, i + COPIES_PER_TRANSACTION).flat();
     scratch.push(await readAndRollBack(driver, async (tx) => {
       const schemas = [...scratchOf.values()];
-      await tx.execute([...schemas.map((name) => `CREATE SCHEMA ${name}`), ...statements.map((s) => tolerant(s.sql))].join(";\n"));
+      await tx.execute([...schemas.map((name) => `CREATE SCHEMA ${quoteIdent(name)}`), ...statements.map((s) => tolerant(s.sql))].join(";\n"));
       return introspectWithin(tx, { schemas, exclude: [] });
     }));
   }

@@ -25,13 +25,13 @@ export function literalDefault(value: unknown, typeSql: string, isEnum: boolean)
 function numberDefault(value: number | bigint): string {
   const text = value.toString();
   const isInteger = typeof value === "bigint" || Number.isInteger(value);
-  if (!isInteger) return value < 0 ? `'${text}'::numeric` : text;
-  if (value > INT4_MAX || value < INT4_MIN) return `'${text}'::bigint`;
-  return value < 0 ? `'${text}'::integer` : text;
+  if (!isInteger) return value < 0 ? `${quoteLiteral(text)}::numeric` : text;
+  if (value > INT4_MAX || value < INT4_MIN) return `${quoteLiteral(text)}::bigint`;
+  return value < 0 ? `${quoteLiteral(text)}::integer` : text;
 }
 
 function stringDefault(value: string, typeSql: string, isEnum: boolean): string {
-  const literal = `'${value.replaceAll("'", "''")}'`;
+  const literal = quoteLiteral(value);
   if (isEnum || VERBATIM_TEXT_TYPES.test(typeSql)) return `${literal}::${castName(typeSql)}`;
   // Other types (numeric, dates, uuid…): the bare literal, which the column's type coerces, as
   // drizzle-kit writes it; the database spells the canonical form.

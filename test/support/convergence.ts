@@ -3,7 +3,6 @@ import type { Change } from "../../src/diff/change.js";
 import { diffSchemas } from "../../src/diff/diff-schemas.js";
 import type { Driver } from "../../src/driver/driver.js";
 import { introspect } from "../../src/introspect/introspect.js";
-import type { Schema } from "../../src/ir/schema.js";
 import type { Statement } from "../../src/sql/statement.js";
 import { withDatabaseOf, type Backend } from "./backends.js";
 
@@ -58,5 +57,3 @@ async function applyEach(driver: Driver, statements: readonly Statement[]): Prom
     }
   }
 }
-
-export type { Schema };
