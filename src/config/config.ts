@@ -12,6 +12,7 @@ export interface Config {
   readonly schemaFilter: readonly string[];
   readonly versionTable: QualifiedName;
   readonly historyTable: QualifiedName;
+  readonly casing: "snake_case" | "camelCase" | undefined;
 }
 
 export const DEFAULT_CONFIG_FILE = "generator.config.ts";

@@ -15,6 +15,11 @@ export interface UserConfig {
   readonly versionTable?: string;
   /** The history table, beside the version table. Default `tidemark_history`. */
   readonly historyTable?: string;
+  /**
+   * drizzle's `casing`: database names for columns declared without one, from their keys
+   * (`createdAt` becomes `created_at` with `snake_case`). Use the value given to `drizzle()`.
+   */
+  readonly casing?: "snake_case" | "camelCase";
 }
 
 /** Types the config object; returns it unchanged. */

@@ -7,7 +7,7 @@ import { InvalidConfigError } from "./config-errors.js";
 import type { UserConfig } from "./define-config.js";
 
 const KEYS: readonly (keyof UserConfig)[] = [
-  "schema", "migrations", "databaseUrl", "schemaFilter", "versionTable", "historyTable",
+  "schema", "migrations", "databaseUrl", "schemaFilter", "versionTable", "historyTable", "casing",
 ];
 
 /** Checks what a config file exported and fills in the defaults. `file` null means no config file. */
@@ -26,7 +26,13 @@ export function resolveConfig(exported: unknown, file: string | null, cwd: strin
     schemaFilter,
     versionTable: tableName(raw.versionTable, "versionTable", where, defaultSchema, DEFAULT_VERSION_TABLE),
     historyTable: tableName(raw.historyTable, "historyTable", where, defaultSchema, DEFAULT_HISTORY_TABLE),
+    casing: casingOf(raw.casing, where),
   };
+}
+
+function casingOf(value: unknown, where: string): Config["casing"] {
+  if (value === undefined || value === "snake_case" || value === "camelCase") return value;
+  throw new InvalidConfigError(where, "casing", "'snake_case' or 'camelCase'");
 }
 
 function asUserConfig(exported: unknown, where: string): Record<keyof UserConfig, unknown> {

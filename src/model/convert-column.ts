@@ -13,7 +13,7 @@ export type Casing = "snake_case" | "camelCase" | undefined;
 const SERIAL_TYPES = new Set(["serial", "bigserial", "smallserial"]);
 
 /** The column's name in the database: drizzle's `casing` applies to names taken from object keys. */
-export function columnName(column: PgColumn, casing: Casing): string {
+export function columnName(column: { readonly name: string; readonly keyAsName: boolean }, casing: Casing): string {
   if (!column.keyAsName || casing === undefined) return column.name;
   return casing === "snake_case" ? toSnakeCase(column.name) : toCamelCase(column.name);
 }

@@ -1,5 +1,5 @@
 import { is, SQL } from "drizzle-orm";
-import { getTableConfig, IndexedColumn, PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import { getTableConfig, type IndexedColumn, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import type { CheckConstraint, ForeignKey, PrimaryKey, ReferentialAction, UniqueConstraint } from "../ir/constraint.js";
 import type { Index, IndexKey } from "../ir/index-def.js";
 import type { Table } from "../ir/table.js";
@@ -22,7 +22,7 @@ export function convertTable(table: PgTable, casing: Casing): Table {
     uniques: byName(uniquesOf(config, name)),
     foreignKeys: byName(config.foreignKeys.map((fk) => foreignKeyOf(fk, name))),
     checks: byName(config.checks.map((check): CheckConstraint => ({ name: check.name, expression: renderSql(check.value), noInherit: false }))),
-    indexes: byName(config.indexes.map((index) => indexOf(index, config.name, name))),
+    indexes: byName(config.indexes.map((index) => indexOf(index, config.name, casing))),
     comment: null,
   };
 }
@@ -74,9 +74,9 @@ function foreignKeyOf(fk: TableConfig["foreignKeys"][number], name: (c: PgColumn
   };
 }
 
-function indexOf(index: TableConfig["indexes"][number], table: string, name: (c: PgColumn) => string): Index {
+function indexOf(index: TableConfig["indexes"][number], table: string, casing: Casing): Index {
   const { config } = index;
-  const keys = config.columns.map((key) => indexKey(key, name));
+  const keys = config.columns.map((key) => indexKey(key, casing));
   return {
     name: config.name ?? `${table}_${keys.map((key) => key.value).join("_")}_index`,
     unique: config.unique,
@@ -89,7 +89,7 @@ function indexOf(index: TableConfig["indexes"][number], table: string, name: (c:
   };
 }
 
-function indexKey(key: Partial<IndexedColumn | SQL>, name: (c: PgColumn) => string): IndexKey {
+function indexKey(key: Partial<IndexedColumn | SQL>, casing: Casing): IndexKey {
   if (is(key, SQL)) return { kind: "expression", value: renderSql(key), descending: false, nullsFirst: false, opclass: null, collation: null };
   const column = key as IndexedColumn;
   const descending = column.indexConfig?.order === "desc";
@@ -97,7 +97,7 @@ function indexKey(key: Partial<IndexedColumn | SQL>, name: (c: PgColumn) => stri
   const opclass = column.indexConfig?.opClass;
   return {
     kind: "column",
-    value: is(column, PgColumn) ? name(column) : (column.name ?? ""),
+    value: columnName({ name: column.name ?? "", keyAsName: column.keyAsName }, casing),
     descending,
     nullsFirst: nulls === undefined ? descending : nulls === "first",
     opclass: opclass === undefined ? null : { schema: "pg_catalog", name: opclass },

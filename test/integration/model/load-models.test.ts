@@ -34,3 +34,16 @@ describe("loadModels on the example project", () => {
     expect(schema.enums["public.post_status"]?.values).toEqual(["draft", "published", "archived"]);
   });
 });
+
+describe("loadModels with drizzle's casing", () => {
+  it("names columns declared without a name from their keys, in the casing asked for", async () => {
+    const root = `${FIXTURES}/models/casing`;
+    const snake = await loadModels(root, ["schema.ts"], { casing: "snake_case", schemaFilter: ["public"] });
+    const table = snake.tables["public.user_accounts"];
+    expect(table?.columns.map((column) => column.name)).toEqual(["account_id", "team_id", "display_name", "created_at", "LegacyName"]);
+    expect(table?.primaryKey?.columns).toEqual(["account_id", "team_id"]);
+    expect(table?.indexes["user_accounts_display_idx"]?.keys.map((key) => key.value)).toEqual(["display_name"]);
+    const asKeys = await loadModels(root, ["schema.ts"], { casing: undefined, schemaFilter: ["public"] });
+    expect(asKeys.tables["public.user_accounts"]?.columns.map((column) => column.name)).toEqual(["accountId", "teamId", "displayName", "createdAt", "LegacyName"]);
+  });
+});

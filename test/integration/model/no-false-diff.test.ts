@@ -10,6 +10,7 @@ const config = {
   schemaFilter: ["public", "app"],
   versionTable: { schema: "public", name: "tidemark_version" },
   historyTable: { schema: "public", name: "tidemark_history" },
+  casing: undefined,
 };
 
 async function migrateToModels(driver: Driver): Promise<void> {

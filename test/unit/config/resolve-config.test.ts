@@ -16,6 +16,7 @@ describe("resolveConfig", () => {
       schemaFilter: ["public"],
       versionTable: { schema: "public", name: "tidemark_version" },
       historyTable: { schema: "public", name: "tidemark_history" },
+      casing: undefined,
     });
   });
 
