@@ -5,7 +5,8 @@ import type { Hazard, Statement } from "./statement.js";
  * The order statements run in, so that nothing is created before what it needs or dropped before
  * what needs it: views and foreign keys go first and come back last; types and sequences exist
  * before the columns that use them and are dropped after. A sequence owned by a column is released
- * before any drop, because dropping its owner would drop it too.
+ * before any drop, because dropping its owner would drop it too; a serial column's own sequence
+ * goes with it, and a new one comes after every drop, so neither meets a free sequence of its name.
  */
 export const PHASES = [
   "dropViews",
@@ -23,6 +24,7 @@ export const PHASES = [
   "alterColumns",
   "sequenceOwnership",
   "dropTypes",
+  "serialSequences",
   "dropExtensions",
   "dropNamespaces",
   "addConstraints",

@@ -55,7 +55,9 @@ export function planColumnChange(change: Of<"addColumn" | "dropColumn" | "alterC
     case "dropColumn":
       return [at("dropColumns", `ALTER TABLE ${table} DROP COLUMN ${quoteIdent(change.from.name)}`, ["destructive"])];
     case "alterColumn":
-      return alterColumnSql(change.table, change.from, change.to).map(({ sql, hazards }) => at("alterColumns", sql, hazards));
+      return alterColumnSql(change.table, change.from, change.to).map(({ sql, hazards, when }) =>
+        at(when === "beforeCreates" ? "releaseOwnership" : when === "afterDrops" ? "serialSequences" : "alterColumns", sql, hazards),
+      );
     default: {
       const unknown: never = change;
       throw new Error(`unknown column change ${JSON.stringify(unknown)}`);

@@ -8,6 +8,11 @@ import type { Hazard } from "./statement.js";
 export interface RenderedSql {
   readonly sql: string;
   readonly hazards: readonly Hazard[];
+  /**
+   * A serial column's own sequence goes before anything is created, and comes after anything is
+   * dropped, so that it never meets a free sequence of the same name (`users_id_seq`).
+   */
+  readonly when?: "beforeCreates" | "afterDrops";
 }
 
 /**
@@ -24,9 +29,11 @@ export function alterColumnSql(table: QualifiedName, from: Column, to: Column): 
   const defaultChanged = !sameValue(from.default, to.default) || (typeChanged && from.default !== null);
   const statements: RenderedSql[] = [];
   if (from.identity !== null && to.identity === null) statements.push(alter("DROP IDENTITY"));
-  if (defaultChanged && from.default !== null) statements.push(alter("DROP DEFAULT"));
   if (from.default?.kind === "serial" && (defaultChanged || typeChanged)) {
-    statements.push({ sql: `DROP SEQUENCE ${serialSequence(table, from)}`, hazards: [] });
+    statements.push({ ...alter("DROP DEFAULT"), when: "beforeCreates" });
+    statements.push({ sql: `DROP SEQUENCE ${serialSequence(table, from)}`, hazards: [], when: "beforeCreates" });
+  } else if (defaultChanged && from.default !== null) {
+    statements.push(alter("DROP DEFAULT"));
   }
   if (from.notNull && !to.notNull) statements.push(alter("DROP NOT NULL"));
   if (typeChanged) {
@@ -61,10 +68,11 @@ function addSerial(table: QualifiedName, column: Column): RenderedSql[] {
   const sequence = serialSequence(table, column);
   const target = quoteQualified(table.schema, table.name);
   return [
-    { sql: `CREATE SEQUENCE ${sequence} AS ${column.type.sql} OWNED BY ${target}.${quoteIdent(column.name)}`, hazards: [] },
+    { sql: `CREATE SEQUENCE ${sequence} AS ${column.type.sql} OWNED BY ${target}.${quoteIdent(column.name)}`, hazards: [], when: "afterDrops" },
     {
       sql: `ALTER TABLE ${target} ALTER COLUMN ${quoteIdent(column.name)} SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`,
       hazards: [],
+      when: "afterDrops",
     },
   ];
 }
