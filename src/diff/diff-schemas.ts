@@ -1,3 +1,4 @@
+import type { Column } from "../ir/column.js";
 import type { EnumType, Extension, Namespace, View } from "../ir/objects.js";
 import { keyOf, nameOf, type QualifiedName } from "../ir/qualified-name.js";
 import { sameValue } from "../ir/same-value.js";
@@ -32,7 +33,9 @@ function tableChanges(from: Schema, to: Schema, enums: readonly Change[]): Chang
   const touched = new Set<string>();
   for (const change of tables) {
     if (change.kind === "dropTable") touched.add(keyOf(change.from));
-    if (change.kind === "dropColumn" || change.kind === "alterColumn") touched.add(keyOf(change.table));
+    if (change.kind === "dropColumn" || (change.kind === "alterColumn" && rewritesColumn(change.from, change.to))) {
+      touched.add(keyOf(change.table));
+    }
   }
   // Adding a value is a removal the other way, which recreates the type: the down plan is these
   // changes inverted, so views over the enum's columns are rebuilt whichever way it goes.
@@ -41,6 +44,11 @@ function tableChanges(from: Schema, to: Schema, enums: readonly Change[]): Chang
     for (const usage of [...change.fromUsages, ...change.toUsages]) touched.add(keyOf(usage.table));
   }
   return [...tables, ...diffViews(from.views, to.views, touched)];
+}
+
+/** What PostgreSQL refuses on a column a view uses: a new type or collation, or a rebuilt generated column. */
+function rewritesColumn(from: Column, to: Column): boolean {
+  return from.type.sql !== to.type.sql || !sameValue(from.collation, to.collation) || !sameValue(from.generated, to.generated);
 }
 
 function diffNamespaces(from: Schema["namespaces"], to: Schema["namespaces"]): Change[] {
