@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { connect } from "../src/driver/connect.js";
-import { autogenerate } from "../src/diff/autogenerate.js";
+import { autogenerate } from "../src/sql/autogenerate.js";
 import { canonicalizeModel } from "../src/introspect/canonicalize-model.js";
 import { introspect } from "../src/introspect/introspect.js";
 import { quoteIdent } from "../src/ir/quote.js";

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { autogenerate } from "../../src/diff/autogenerate.js";
+import { autogenerate } from "../../src/sql/autogenerate.js";
 import { diffSchemas } from "../../src/diff/diff-schemas.js";
 import { connect } from "../../src/driver/connect.js";
 import type { Driver } from "../../src/driver/driver.js";

@@ -1,4 +1,4 @@
-import { autogenerate } from "../../src/diff/autogenerate.js";
+import { autogenerate } from "../../src/sql/autogenerate.js";
 import type { Change } from "../../src/diff/change.js";
 import { diffSchemas } from "../../src/diff/diff-schemas.js";
 import type { Driver } from "../../src/driver/driver.js";
