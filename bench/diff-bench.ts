@@ -14,6 +14,7 @@ import { quoteIdent } from "../src/ir/quote.js";
 import type { Schema } from "../src/ir/schema.js";
 import { adoptUnmanaged } from "../src/model/adopt-unmanaged.js";
 import { loadModels } from "../src/model/load-models.js";
+import { withDatabase } from "../test/support/backends.js";
 import { medianMs } from "./measure.js";
 import { syntheticModelSource } from "./synthetic-model-source.js";
 import { syntheticSchemaStatements } from "./synthetic-schema.js";
@@ -73,7 +74,5 @@ try {
 
 async function scratchDatabase() {
   await driver.execute(`CREATE DATABASE ${quoteIdent(database)}`);
-  const target = new URL(url);
-  target.pathname = `/${database}`;
-  return connect(target.toString(), process.cwd());
+  return connect(withDatabase(url, database), process.cwd());
 }

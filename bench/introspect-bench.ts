@@ -9,6 +9,7 @@ import { countStatements } from "../src/driver/counting-driver.js";
 import type { Driver } from "../src/driver/driver.js";
 import { introspect } from "../src/introspect/introspect.js";
 import { quoteIdent } from "../src/ir/quote.js";
+import { withDatabase } from "../test/support/backends.js";
 import { medianMs, mib } from "./measure.js";
 import { syntheticSchemaStatements } from "./synthetic-schema.js";
 
@@ -53,9 +54,7 @@ async function onServer(tables: number): Promise<Row | null> {
   if (admin === null) return null;
   const name = `tidemark_bench_${randomBytes(4).toString("hex")}`;
   await admin.execute(`CREATE DATABASE ${quoteIdent(name)}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const driver = await connect(url.toString(), process.cwd());
+  const driver = await connect(withDatabase(SERVER_URL, name), process.cwd());
   try {
     const [version] = await driver.query<{ v: string }>("select current_setting('server_version') as v");
     return await measure(`PostgreSQL ${version?.v ?? "?"} (server)`, driver, tables);

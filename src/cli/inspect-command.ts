@@ -40,6 +40,6 @@ export const inspectCommand: CommandSpec = {
   },
 };
 
-export function stringValue(value: unknown): string | undefined {
+function stringValue(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }

@@ -62,3 +62,6 @@ export type Change =
   | { readonly kind: "setComment"; readonly target: CommentTarget; readonly from: string | null; readonly to: string | null };
 
 export type ChangeKind = Change["kind"];
+
+/** The change of one kind (or kinds), for functions that plan only those. */
+export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;

@@ -15,7 +15,7 @@ export function serverFeatures(versionNum: number): ServerFeatures {
 }
 
 /** Objects that belong to an extension are the extension's business, not the schema's. */
-const NOT_EXTENSION_MEMBER = (classTable: string, oid: string): string =>
+export const NOT_EXTENSION_MEMBER = (classTable: string, oid: string): string =>
   `not exists (select 1 from pg_depend e where e.classid = '${classTable}'::regclass and e.objid = ${oid} and e.deptype = 'e')`;
 
 export const NAMESPACES_SQL = `

@@ -1,11 +1,11 @@
+import { NOT_EXTENSION_MEMBER } from "./catalog-queries.js";
+
 /**
  * Catalog queries for what the IR does not manage. Each returns rows of (kind, name, fingerprint)
  * for every schema in $1: the fingerprint changes when the object does, so two databases can be
  * told apart on these objects without tidemark modelling them.
  */
 const IN_SCHEMAS = "n.nspname = any($1::text[])";
-const NOT_EXTENSION_MEMBER = (classTable: string, oid: string): string =>
-  `not exists (select 1 from pg_depend e where e.classid = '${classTable}'::regclass and e.objid = ${oid} and e.deptype = 'e')`;
 
 export const UNMANAGED_QUERIES: readonly string[] = [
   // Functions, procedures, aggregates, window functions.

@@ -1,11 +1,11 @@
-import type { Change, TypeUsage } from "../diff/change.js";
+import type { ChangeOf, TypeUsage } from "../diff/change.js";
 import { enumAdditions, type EnumAddition } from "../diff/enum-additions.js";
 import { keyOf } from "../ir/qualified-name.js";
 import { quoteIdent, quoteLiteral, quoteQualified } from "../ir/quote.js";
 import { createEnumSql } from "./plan-objects.js";
 import { phased, type PhasedStatement } from "./phase.js";
 
-type AlterEnum = Extract<Change, { kind: "alterEnum" }>;
+type AlterEnum = ChangeOf<"alterEnum">;
 
 /**
  * New values only, each at its place: `ADD VALUE … BEFORE/AFTER`, which cannot be used in the

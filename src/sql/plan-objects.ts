@@ -1,5 +1,6 @@
-import type { Change, CommentTarget } from "../diff/change.js";
+import type { ChangeOf as Of, CommentTarget } from "../diff/change.js";
 import type { EnumType, View } from "../ir/objects.js";
+import { nameOf } from "../ir/qualified-name.js";
 import { quoteIdent, quoteLiteral, quoteQualified } from "../ir/quote.js";
 import { sameValue } from "../ir/same-value.js";
 import type { Sequence } from "../ir/sequence.js";
@@ -7,15 +8,13 @@ import { createIndexSql } from "./render-constraint.js";
 import { sequenceOptionsSql } from "./render-column.js";
 import { phased, type PhasedStatement } from "./phase.js";
 
-type Of<K extends Change["kind"]> = Extract<Change, { kind: K }>;
-
 export function planCreateEnum(change: Of<"createEnum">): PhasedStatement[] {
   const at = phased(change);
-  return [at("createTypes", createEnumSql(change.to)), ...commentIfAny(at, { on: "type", object: change.to }, change.to.comment)];
+  return [at("createTypes", createEnumSql(change.to)), ...commentIfAny(at, { on: "type", object: nameOf(change.to) }, change.to.comment)];
 }
 
-export function createEnumSql(type: EnumType, name = type.name): string {
-  return `CREATE TYPE ${quoteQualified(type.schema, name)} AS ENUM (${type.values.map(quoteLiteral).join(", ")})`;
+export function createEnumSql(type: EnumType): string {
+  return `CREATE TYPE ${quoteQualified(type.schema, type.name)} AS ENUM (${type.values.map(quoteLiteral).join(", ")})`;
 }
 
 export function planCreateSequence(change: Of<"createSequence">): PhasedStatement[] {
@@ -24,7 +23,7 @@ export function planCreateSequence(change: Of<"createSequence">): PhasedStatemen
   return [
     at("createTypes", `CREATE SEQUENCE ${quoteQualified(sequence.schema, sequence.name)} ${sequenceOptionsSql(sequence.options, { withType: true })}`),
     ...(sequence.ownedBy === null ? [] : [at("sequenceOwnership", ownedBySql(sequence))]),
-    ...commentIfAny(at, { on: "sequence", object: sequence }, sequence.comment),
+    ...commentIfAny(at, { on: "sequence", object: nameOf(sequence) }, sequence.comment),
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { Change, Constraint } from "../diff/change.js";
+import type { ChangeOf as Of, Constraint } from "../diff/change.js";
 import { tableConstraints } from "../diff/diff-table.js";
 import { quoteIdent, quoteQualified } from "../ir/quote.js";
 import type { QualifiedName } from "../ir/qualified-name.js";
@@ -8,8 +8,6 @@ import { alterColumnSql } from "./render-alter-column.js";
 import { columnDefinition } from "./render-column.js";
 import { constraintDefinition, createIndexSql } from "./render-constraint.js";
 import { phased, type Phase, type PhasedStatement } from "./phase.js";
-
-type Of<K extends Change["kind"]> = Extract<Change, { kind: K }>;
 
 const target = (table: QualifiedName): string => quoteQualified(table.schema, table.name);
 
