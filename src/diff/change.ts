@@ -59,7 +59,23 @@ export type Change =
   | { readonly kind: "dropIndex"; readonly table: QualifiedName; readonly from: Index }
   | { readonly kind: "createView"; readonly to: View }
   | { readonly kind: "dropView"; readonly from: View }
-  | { readonly kind: "setComment"; readonly target: CommentTarget; readonly from: string | null; readonly to: string | null };
+  | { readonly kind: "setComment"; readonly target: CommentTarget; readonly from: string | null; readonly to: string | null }
+  /*
+   * Renames. `from` is the object under its old name, `to` the same object under its new name (as
+   * it is on the `to` side); whatever else differs is further changes. `inferred` is true when the
+   * differ guessed the rename (the author must confirm it), false when the user stated it.
+   */
+  | { readonly kind: "renameTable"; readonly from: Table; readonly to: Table; readonly inferred: boolean }
+  | { readonly kind: "renameColumn"; readonly table: QualifiedName; readonly from: Column; readonly to: Column; readonly inferred: boolean }
+  | { readonly kind: "renameEnum"; readonly from: EnumType; readonly to: EnumType; readonly inferred: boolean }
+  | { readonly kind: "renameIndex"; readonly table: QualifiedName; readonly from: Index; readonly to: Index; readonly inferred: boolean }
+  | {
+      readonly kind: "renameConstraint";
+      readonly table: QualifiedName;
+      readonly from: Constraint;
+      readonly to: Constraint;
+      readonly inferred: boolean;
+    };
 
 export type ChangeKind = Change["kind"];
 
