@@ -13,6 +13,9 @@ export interface Config {
   readonly versionTable: QualifiedName;
   readonly historyTable: QualifiedName;
   readonly casing: "snake_case" | "camelCase" | undefined;
+  /** Stated renames, `old=new`, as the config lists them. */
+  readonly renames: readonly string[];
+  readonly onChecksumMismatch: "error" | "warn";
 }
 
 export const DEFAULT_CONFIG_FILE = "generator.config.ts";

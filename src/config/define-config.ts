@@ -20,6 +20,17 @@ export interface UserConfig {
    * (`createdAt` becomes `created_at` with `snake_case`). Use the value given to `drizzle()`.
    */
   readonly casing?: "snake_case" | "camelCase";
+  /**
+   * Renames that autogenerate must write as renames, never guessed: `"old=new"` for a table
+   * (`"users=people"`, `"app.users=app.people"`) or a column (`"users.fullname=users.full_name"`).
+   * Same as `--rename` on the command line.
+   */
+  readonly renames?: readonly string[];
+  /**
+   * What `upgrade` and `downgrade` do when a migration that was applied has since been edited:
+   * refuse to run (`"error"`, the default) or print a warning and go on (`"warn"`).
+   */
+  readonly onChecksumMismatch?: "error" | "warn";
 }
 
 /** Types the config object; returns it unchanged. */

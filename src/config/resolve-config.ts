@@ -7,7 +7,8 @@ import { InvalidConfigError } from "./config-errors.js";
 import type { UserConfig } from "./define-config.js";
 
 const KEYS: readonly (keyof UserConfig)[] = [
-  "schema", "migrations", "databaseUrl", "schemaFilter", "versionTable", "historyTable", "casing",
+  "schema", "migrations", "databaseUrl", "schemaFilter", "versionTable", "historyTable", "casing", "renames",
+  "onChecksumMismatch",
 ];
 
 /** Checks what a config file exported and fills in the defaults. `file` null means no config file. */
@@ -27,7 +28,23 @@ export function resolveConfig(exported: unknown, file: string | null, cwd: strin
     versionTable: tableName(raw.versionTable, "versionTable", where, defaultSchema, DEFAULT_VERSION_TABLE),
     historyTable: tableName(raw.historyTable, "historyTable", where, defaultSchema, DEFAULT_HISTORY_TABLE),
     casing: casingOf(raw.casing, where),
+    renames: renamesOf(raw.renames, where),
+    onChecksumMismatch: checksumModeOf(raw.onChecksumMismatch, where),
   };
+}
+
+function renamesOf(value: unknown, where: string): readonly string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string" && /^[^=]+=[^=]+$/.test(item))) {
+    throw new InvalidConfigError(where, "renames", "a list of 'old=new' strings");
+  }
+  return value as string[];
+}
+
+function checksumModeOf(value: unknown, where: string): Config["onChecksumMismatch"] {
+  if (value === undefined) return "error";
+  if (value === "error" || value === "warn") return value;
+  throw new InvalidConfigError(where, "onChecksumMismatch", "'error' or 'warn'");
 }
 
 function casingOf(value: unknown, where: string): Config["casing"] {

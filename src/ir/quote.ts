@@ -29,3 +29,30 @@ export function quoteLiteral(value: string): string {
   if (!value.includes("\\")) return `'${body}'`;
   return `E'${body.replaceAll("\\", "\\\\")}'`;
 }
+
+/**
+ * A parameter value as an SQL literal, for offline SQL where `$1` cannot be bound: NULL, numbers,
+ * booleans, strings, dates (ISO 8601) and JSON-able objects (as text).
+ */
+export function quoteValue(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new RangeError(`${value} has no SQL literal`);
+    return String(value);
+  }
+  if (typeof value === "string") return quoteLiteral(value);
+  if (value instanceof Date) return quoteLiteral(value.toISOString());
+  return quoteLiteral(JSON.stringify(value));
+}
+
+/** `sql` with each `$n` outside quotes replaced by the literal of `params[n - 1]`. */
+export function inlineParameters(sql: string, params: readonly unknown[]): string {
+  return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g, (match, index: string | undefined) => {
+    if (index === undefined) return match;
+    const position = Number(index) - 1;
+    if (position < 0 || position >= params.length) throw new RangeError(`$${index} has no parameter`);
+    return quoteValue(params[position]);
+  });
+}

@@ -17,6 +17,8 @@ describe("resolveConfig", () => {
       versionTable: { schema: "public", name: "tidemark_version" },
       historyTable: { schema: "public", name: "tidemark_history" },
       casing: undefined,
+      renames: [],
+      onChecksumMismatch: "error",
     });
   });
 
