@@ -1,0 +1,199 @@
+/**
+ * A small TypeScript/JavaScript tokenizer that keeps only what is at the top level of a module:
+ * enough to read `export const revision = "..."` without parsing or running the file. It skips
+ * comments, strings, template literals and regular expressions correctly wherever they are, so
+ * that braces inside them do not confuse the nesting, and emits the tokens at brace depth 0 (plus
+ * the braces that enter and leave depth 1).
+ */
+export interface Token {
+  readonly kind: "word" | "string" | "template" | "number" | "punct" | "regex";
+  readonly text: string;
+  /** A string or substitution-free template's value, escapes decoded; the text otherwise. */
+  readonly value: string;
+  /** A template literal with `${...}`, which is not a literal value. */
+  readonly substituted: boolean;
+  readonly start: number;
+  /** Whether a line break comes between this token and the previous one (at any depth). */
+  readonly newlineBefore: boolean;
+}
+
+/** Keywords after which a `/` starts a regular expression rather than a division. */
+const REGEX_AFTER_WORD = new Set(["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"]);
+const WORD_START = /[A-Za-z_$\u0080-\uffff]/;
+const WORD_PART = /[\w$\u0080-\uffff]/;
+
+class Scanner {
+  readonly tokens: Token[] = [];
+  private i = 0;
+  private depth = 0;
+  /** Brace depths at which a template's `${` was opened, innermost last. */
+  private readonly substitutions: number[] = [];
+  private newline = false;
+  private regexAllowed = true;
+
+  constructor(private readonly source: string) {}
+
+  scan(): readonly Token[] {
+    const { source } = this;
+    if (source.startsWith("#!")) this.skipLine();
+    while (this.i < source.length) this.step();
+    return this.tokens;
+  }
+
+  private step(): void {
+    const { source } = this;
+    const char = source[this.i] ?? "";
+    const next = source[this.i + 1] ?? "";
+    if (char === "\n") {
+      this.newline = true;
+      this.i++;
+    } else if (char === " " || char === "\t" || char === "\r" || char === "\ufeff") {
+      this.i++;
+    } else if (char === "/" && next === "/") {
+      this.skipLine();
+    } else if (char === "/" && next === "*") {
+      const end = source.indexOf("*/", this.i + 2);
+      const stop = end < 0 ? source.length : end + 2;
+      if (source.slice(this.i, stop).includes("\n")) this.newline = true;
+      this.i = stop;
+    } else if (char === '"' || char === "'") {
+      this.quoted(char);
+    } else if (char === "`") {
+      this.template(this.i, this.i + 1);
+    } else if (char === "}" && this.substitutions.at(-1) === this.depth - 1) {
+      this.substitutions.pop();
+      this.depth--;
+      this.template(null, this.i + 1);
+    } else if (WORD_START.test(char)) {
+      let end = this.i + 1;
+      while (end < source.length && WORD_PART.test(source[end] ?? "")) end++;
+      const text = source.slice(this.i, end);
+      this.emit("word", this.i, end, text, false);
+      this.regexAllowed = REGEX_AFTER_WORD.has(text);
+    } else if (/[0-9]/.test(char) || (char === "." && /[0-9]/.test(next))) {
+      let end = this.i + 1;
+      while (end < source.length && /[\w.]/.test(source[end] ?? "")) end++;
+      this.emit("number", this.i, end, source.slice(this.i, end), false);
+      this.regexAllowed = false;
+    } else if (char === "/" && this.regexAllowed && this.regex()) {
+      this.regexAllowed = false;
+    } else {
+      this.punct(char, next);
+    }
+  }
+
+  private punct(char: string, next: string): void {
+    const start = this.i;
+    let length = 1;
+    if (char === "=" && (next === "=" || next === ">")) length = this.source[start + 2] === "=" ? 3 : 2;
+    else if ((char === "!" || char === "<" || char === ">") && next === "=") length = 2;
+    this.i += length;
+    const text = this.source.slice(start, start + length);
+    if (char === "{") this.depth++;
+    if (char === "}") this.depth = Math.max(0, this.depth - 1);
+    const visible = this.depth === 0 || (char === "{" && this.depth === 1);
+    if (visible) this.push({ kind: "punct", text, value: text, substituted: false, start });
+    this.newline = false;
+    this.regexAllowed = text !== ")" && text !== "]";
+  }
+
+  private quoted(quote: string): void {
+    const { source } = this;
+    const start = this.i;
+    let end = start + 1;
+    while (end < source.length && source[end] !== quote && source[end] !== "\n") end += source[end] === "\\" ? 2 : 1;
+    const text = source.slice(start, Math.min(end + 1, source.length));
+    this.i = start + text.length;
+    this.emit("string", start, this.i, decodeEscapes(text.slice(1, -1)), false);
+    this.regexAllowed = false;
+  }
+
+  /** A template literal's text from `from` to its closing backtick or its next `${`. */
+  private template(start: number | null, from: number): void {
+    const { source } = this;
+    let end = from;
+    while (end < source.length && source[end] !== "`" && !(source[end] === "$" && source[end + 1] === "{")) {
+      if (source[end] === "\n") this.newline = true;
+      end += source[end] === "\\" ? 2 : 1;
+    }
+    const substituted = source[end] === "$";
+    if (start !== null) this.emit("template", start, end + 1, decodeEscapes(source.slice(from, end)), substituted);
+    if (substituted) {
+      this.substitutions.push(this.depth);
+      this.depth++;
+      this.i = end + 2;
+      this.regexAllowed = true;
+    } else {
+      this.i = end + 1;
+      this.regexAllowed = false;
+    }
+  }
+
+  /** Skips a regular expression literal; false (nothing consumed) when it does not close on its line. */
+  private regex(): boolean {
+    const { source } = this;
+    let end = this.i + 1;
+    let inClass = false;
+    while (end < source.length && source[end] !== "\n") {
+      const char = source[end];
+      if (char === "\\") end++;
+      else if (char === "[") inClass = true;
+      else if (char === "]") inClass = false;
+      else if (char === "/" && !inClass) break;
+      end++;
+    }
+    if (source[end] !== "/") return false;
+    end++;
+    while (end < source.length && /[a-z]/.test(source[end] ?? "")) end++;
+    this.emit("regex", this.i, end, source.slice(this.i, end), false);
+    this.i = end;
+    return true;
+  }
+
+  private emit(kind: Token["kind"], start: number, end: number, value: string, substituted: boolean): void {
+    if (this.depth === 0) this.push({ kind, text: this.source.slice(start, end), value, substituted, start });
+    this.newline = false;
+    this.i = end;
+  }
+
+  private push(token: Omit<Token, "newlineBefore">): void {
+    this.tokens.push({ ...token, newlineBefore: this.newline });
+  }
+
+  private skipLine(): void {
+    const end = this.source.indexOf("\n", this.i);
+    this.i = end < 0 ? this.source.length : end;
+  }
+}
+
+/** The module's top-level tokens (see the file comment). */
+export function scanTopLevel(source: string): readonly Token[] {
+  return new Scanner(source).scan();
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\v", 0: "\0" };
+
+/** A string literal's body with its escapes decoded. */
+export function decodeEscapes(body: string): string {
+  if (!body.includes("\\")) return body;
+  return body.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])/g, (_, escape: string) => {
+    if (escape.startsWith("u{")) return String.fromCodePoint(parseInt(escape.slice(2, -1), 16));
+    if (escape.length > 1 && (escape[0] === "u" || escape[0] === "x")) return String.fromCharCode(parseInt(escape.slice(1), 16));
+    if (escape === "\n" || escape === "\r\n" || escape === "\r") return "";
+    return SIMPLE_ESCAPES[escape] ?? escape;
+  });
+}
+
+/**
+ * The first line of text of the comment `/** ... *\/` that opens the file (after a shebang and line
+ * comments), without its `*` margin; "" when the file opens otherwise.
+ */
+export function leadingDocMessage(source: string): string {
+  const opening = /^\ufeff?(?:#![^\n]*\n)?(?:\s|\/\/[^\n]*\n)*\/\*\*(?!\/)([\s\S]*?)\*\//.exec(source);
+  if (opening === null) return "";
+  for (const line of (opening[1] ?? "").split("\n")) {
+    const text = line.replace(/^\s*\*?/, "").trim();
+    if (text !== "") return text;
+  }
+  return "";
+}
