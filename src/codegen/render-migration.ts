@@ -1,0 +1,47 @@
+import { format } from "prettier";
+import type { Change } from "../diff/change.js";
+import type { Plan } from "../sql/statement.js";
+import { needsNoTransaction, warningsFor } from "./change-warnings.js";
+import { docComment } from "./doc-comment.js";
+import type { FormatOptions } from "./format-options.js";
+import { migrationSource, type MigrationBody } from "./migration-source.js";
+import type { RenameNote } from "./rename-note.js";
+import { mergedRevisions, type RevisionMetadata } from "./revision-metadata.js";
+import { summarizeChanges } from "./summarize-changes.js";
+
+export interface MigrationInput {
+  readonly meta: RevisionMetadata;
+  /** The changes the plan implements, summarized one line each in this order. */
+  readonly changes: readonly Change[];
+  /** Null for a hand-written revision or a merge: `up` and `down` hold a comment to write in. */
+  readonly plan: Plan | null;
+  /** The differ's ambiguous renames, written as drop and add: each becomes a WARNING line. */
+  readonly notes?: readonly RenameNote[];
+}
+
+/**
+ * The text of a migration file, built with ts-morph and formatted with prettier. Pure: the clock,
+ * the revision id and the prettier options are all passed in. It runs outside a transaction when
+ * the caller asks, or when a statement cannot run in one (ALTER TYPE … ADD VALUE).
+ */
+export async function renderMigration(input: MigrationInput, options: FormatOptions): Promise<string> {
+  const { meta, changes, plan } = input;
+  const comment = docComment(meta, { summary: summarizeChanges(changes), warnings: warningsFor(plan, changes, input.notes) });
+  const body: MigrationBody = {
+    meta,
+    up: plan?.up ?? null,
+    down: plan?.down ?? null,
+    transactional: meta.transactional !== false && !needsNoTransaction(plan),
+    placeholder: placeholders(meta),
+  };
+  return format(migrationSource(comment, body), { ...options, parser: "typescript" });
+}
+
+function placeholders(meta: RevisionMetadata): MigrationBody["placeholder"] {
+  const merged = mergedRevisions(meta.revises);
+  if (merged !== null) {
+    const list = merged.join(", ");
+    return { up: `Nothing to upgrade: this revision merges ${list}.`, down: `Nothing to downgrade: this revision merges ${list}.` };
+  }
+  return { up: 'Write the upgrade here: await db.execute("...");', down: 'Write the downgrade here: await db.execute("...");' };
+}
