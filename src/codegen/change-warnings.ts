@@ -53,7 +53,7 @@ function transactionWarning(plan: Plan): string | null {
   const reasons = [...new Set([...up, ...down].map((statement) => nonTransactionalReason(statement.sql)))];
   return (
     `runs outside a transaction (transactional = false): ${reasons.join("; ")} (${[...which("up", up), ...which("down", down)].join("; ")}). ` +
-    `If a statement fails, the statements before it stay applied and the revision is not recorded: finish or undo them by hand`
+    "If a statement fails, those before it stay applied and the revision is not recorded: finish or undo them by hand."
   );
 }
 
@@ -69,8 +69,8 @@ function ambiguousRenameWarning(note: RenameNote): string {
   const dropped = note.dropped.map(name).join(" or ");
   const added = note.added.map(name).join(" or ");
   return (
-    `ambiguous rename: ${note.object} ${dropped} may have become ${added} (same definition, similar name), so it is written as ` +
-    `drop and add, which loses the dropped data. If one is a rename, state it with --rename (or the config's renames) and run again.`
+    `ambiguous rename: ${note.object} ${dropped} may have become ${added}, so it is written as drop and add, which loses ` +
+    `the dropped data. If one is a rename, state it with --rename (or the config's renames) and run again.`
   );
 }
 

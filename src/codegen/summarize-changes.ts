@@ -124,7 +124,7 @@ function constraintDetail(constraint: Constraint): string {
 /** ` using gin (tags)`, ` (lower(email))`. */
 function indexDetail(index: Index): string {
   const method = index.method === "btree" ? "" : ` using ${index.method}`;
-  const keys = index.keys.map((key) => (key.kind === "column" ? quoteIdent(key.value) : `(${key.value})`));
+  const keys = index.keys.map((key) => `${key.kind === "column" ? quoteIdent(key.value) : `(${key.value})`}${key.descending ? " desc" : ""}`);
   return `${method} (${keys.join(", ")})${index.where === null ? "" : ` where ${index.where}`}`;
 }
 

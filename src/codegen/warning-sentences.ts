@@ -1,5 +1,6 @@
 import type { Change, ChangeKind, ChangeOf } from "../diff/change.js";
 import type { Hazard } from "../sql/statement.js";
+import { quoteIdent, quoteLiteral } from "../ir/quote.js";
 import { columnName, objectName } from "./display-name.js";
 import { constraintWords, summarizeChange } from "./summarize-changes.js";
 
@@ -36,9 +37,10 @@ export function dataLossSentence(change: Change, hazards: Hazards): string | nul
       return `DATA LOSS: drops sequence ${objectName(change.from)}; down recreates it at its start value, not where it stood`;
     case "alterEnum": {
       const removed = change.from.values.filter((value) => !change.to.values.includes(value));
+      const values = `${removed.length === 1 ? "value" : "values"} ${removed.map(quoteLiteral).join(", ")}`;
       return (
-        `DATA LOSS: ${summarizeChange(change)}; the migration fails on rows that still hold ` +
-        `${removed.length === 1 ? "the removed value" : "a removed value"}, so update them first`
+        `DATA LOSS: removes ${values} from enum ${objectName(change.to)}; the migration fails on rows that still hold ` +
+        `${removed.length === 1 ? "it" : "one"}, so update them first`
       );
     }
     default:
@@ -89,14 +91,14 @@ export function lockSentence(change: Change, hazards: Hazards): string | null {
       return addColumnLock(change);
     case "createIndex":
       return (
-        `building index ${objectName({ schema: change.table.schema, name: change.to.name })} locks ${objectName(change.table)} against writes (SHARE) ` +
+        `building index ${quoteIdent(change.to.name)} locks ${objectName(change.table)} against writes (SHARE) ` +
         `until it is built; for a large table, consider CREATE INDEX CONCURRENTLY in a migration with transactional = false`
       );
     case "addConstraint":
       return addConstraintLock(change);
     case "alterEnum": {
       const tables = [...new Set(change.fromUsages.map((usage) => objectName(usage.table)))];
-      return `recreating enum ${objectName(change.from)} locks ${tables.join(", ")} (ACCESS EXCLUSIVE) while it rewrites their columns`;
+      return `recreating enum ${objectName(change.from)} locks ${tables.join(", ")} (ACCESS EXCLUSIVE) while it rewrites the columns that use it`;
     }
     default:
       return `${summarizeChange(change)} takes an ACCESS EXCLUSIVE lock while it runs`;
