@@ -19,8 +19,20 @@ export interface Token {
 
 /** Keywords after which a `/` starts a regular expression rather than a division. */
 const REGEX_AFTER_WORD = new Set(["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"]);
-const WORD_START = /[A-Za-z_$\u0080-\uffff]/;
-const WORD_PART = /[\w$\u0080-\uffff]/;
+const WORD = /[\w$\u0080-\uffff]+/y;
+const NUMBER = /[\w.]+/y;
+const DOUBLE_QUOTED = /(?:[^"\\\n]|\\[\s\S])*/y;
+const SINGLE_QUOTED = /(?:[^'\\\n]|\\[\s\S])*/y;
+/** A template's text up to its closing backtick or its next `${`. */
+const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]|\$(?!\{))*/y;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isWordStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36 || code >= 0x80;
+}
 
 class Scanner {
   readonly tokens: Token[] = [];
@@ -42,12 +54,13 @@ class Scanner {
 
   private step(): void {
     const { source } = this;
+    const code = source.charCodeAt(this.i);
     const char = source[this.i] ?? "";
     const next = source[this.i + 1] ?? "";
-    if (char === "\n") {
+    if (code === 10) {
       this.newline = true;
       this.i++;
-    } else if (char === " " || char === "\t" || char === "\r" || char === "\ufeff") {
+    } else if (code === 32 || code === 9 || code === 13 || code === 0xfeff) {
       this.i++;
     } else if (char === "/" && next === "/") {
       this.skipLine();
@@ -64,16 +77,16 @@ class Scanner {
       this.substitutions.pop();
       this.depth--;
       this.template(null, this.i + 1);
-    } else if (WORD_START.test(char)) {
-      let end = this.i + 1;
-      while (end < source.length && WORD_PART.test(source[end] ?? "")) end++;
-      const text = source.slice(this.i, end);
-      this.emit("word", this.i, end, text, false);
+    } else if (isWordStart(code)) {
+      WORD.lastIndex = this.i;
+      WORD.test(source);
+      const text = source.slice(this.i, WORD.lastIndex);
+      this.emit("word", this.i, WORD.lastIndex, text, false);
       this.regexAllowed = REGEX_AFTER_WORD.has(text);
-    } else if (/[0-9]/.test(char) || (char === "." && /[0-9]/.test(next))) {
-      let end = this.i + 1;
-      while (end < source.length && /[\w.]/.test(source[end] ?? "")) end++;
-      this.emit("number", this.i, end, source.slice(this.i, end), false);
+    } else if (isDigit(code) || (char === "." && isDigit(next.charCodeAt(0)))) {
+      NUMBER.lastIndex = this.i;
+      NUMBER.test(source);
+      this.emit("number", this.i, NUMBER.lastIndex, source.slice(this.i, NUMBER.lastIndex), false);
       this.regexAllowed = false;
     } else if (char === "/" && this.regexAllowed && this.regex()) {
       this.regexAllowed = false;
@@ -100,24 +113,29 @@ class Scanner {
   private quoted(quote: string): void {
     const { source } = this;
     const start = this.i;
-    let end = start + 1;
-    while (end < source.length && source[end] !== quote && source[end] !== "\n") end += source[end] === "\\" ? 2 : 1;
-    const text = source.slice(start, Math.min(end + 1, source.length));
-    this.i = start + text.length;
-    this.emit("string", start, this.i, decodeEscapes(text.slice(1, -1)), false);
+    const body = quote === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED;
+    body.lastIndex = start + 1;
+    body.test(source);
+    const end = body.lastIndex;
+    const closed = source[end] === quote;
+    const value = this.depth === 0 ? decodeEscapes(source.slice(start + 1, end)) : "";
+    this.emit("string", start, closed ? end + 1 : end, value, false);
     this.regexAllowed = false;
   }
 
   /** A template literal's text from `from` to its closing backtick or its next `${`. */
   private template(start: number | null, from: number): void {
     const { source } = this;
-    let end = from;
-    while (end < source.length && source[end] !== "`" && !(source[end] === "$" && source[end + 1] === "{")) {
-      if (source[end] === "\n") this.newline = true;
-      end += source[end] === "\\" ? 2 : 1;
-    }
+    TEMPLATE_TEXT.lastIndex = from;
+    TEMPLATE_TEXT.test(source);
+    const end = TEMPLATE_TEXT.lastIndex;
+    const newline = source.indexOf("\n", from);
+    if (newline >= 0 && newline < end) this.newline = true;
     const substituted = source[end] === "$";
-    if (start !== null) this.emit("template", start, end + 1, decodeEscapes(source.slice(from, end)), substituted);
+    if (start !== null) {
+      const value = this.depth === 0 ? decodeEscapes(source.slice(from, end)) : "";
+      this.emit("template", start, end + 1, value, substituted);
+    }
     if (substituted) {
       this.substitutions.push(this.depth);
       this.depth++;
