@@ -46,9 +46,10 @@ export function splitRange(target: string): TargetRange | null {
 }
 
 /**
- * Reads a target: `head`, `heads`, `base`, `current`, `+N`, `-N`, `<rev>+N`, `<rev>-N`, a full or
- * partial (4+ characters) revision id, a branch label (its head), and any of these after
- * `<label>@` (or `<rev>@`) to keep to one branch. Relative targets count from the database's rows.
+ * Reads a target: `head`, `heads`, `base`, `current`, `+N`, `-N`, `<rev>+N`, `<rev>-N` (also
+ * `head-N`, `base+N`), a full or partial (4+ characters) revision id, a branch label (its head),
+ * and any of these after `<label>@` (or `<rev>@`) to keep to one branch. Relative targets count
+ * from the database's rows.
  */
 export function resolveTarget(
   graph: RevisionGraph,
@@ -92,6 +93,10 @@ function resolveBody(context: Context, body: string): ResolvedTarget {
 }
 
 function resolveRelative(context: Context, ref: string, steps: number): ResolvedTarget {
+  if (ref === "base") {
+    if (steps < 0) throw new RelativeRevisionError(context.target, steps);
+    return revisions(context, [walkUp(context, null, steps)]);
+  }
   if (ref !== "") {
     const start = resolveRef(context, ref);
     return steps > 0 ? revisions(context, [walkUp(context, start, steps)]) : landed(context, walkDown(context, start, -steps));

@@ -35,6 +35,8 @@ export interface Operation {
   readonly applied?: readonly string[];
   readonly versionRows?: readonly string[];
   readonly error?: ExpectedError;
+  /** Why the case is there, for the reader. */
+  readonly note?: string;
 }
 
 export interface GraphCase {
