@@ -17,12 +17,19 @@ export function migrationFileName(meta: { readonly revision: string; readonly me
   return `${stamp}_${meta.revision}${slug === "" ? "" : `_${slug}`}.ts`;
 }
 
-/** `Add phone number to users!` → `add_phone_number_to_users`: lowercase ASCII words, cut at a word. */
+/** Latin letters that do not decompose into an ASCII letter and a mark. */
+const LATIN_LETTERS: Readonly<Record<string, string>> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i" };
+
+/**
+ * The message's first line as lowercase ASCII words joined by `_`, cut at a word to at most 40
+ * characters: `Crème brûlée: add prices!` → `creme_brulee_add_prices`.
+ */
 export function messageSlug(message: string): string {
-  const words = message
+  const words = (message.trim().split(/\r\n|[\n\r]/u)[0] ?? "")
+    .toLowerCase()
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/gu, "")
-    .toLowerCase()
+    .replace(/[ßæœøłđðþı]/gu, (letter) => LATIN_LETTERS[letter] ?? letter)
     .split(/[^a-z0-9]+/u)
     .filter((word) => word !== "");
   let slug = "";

@@ -1,4 +1,4 @@
-import type { Change, CommentTarget, Constraint } from "../diff/change.js";
+import type { Change, ChangeOf, CommentTarget, Constraint } from "../diff/change.js";
 import type { Index } from "../ir/index-def.js";
 import { nameOf } from "../ir/qualified-name.js";
 import { quoteIdent, quoteLiteral } from "../ir/quote.js";
@@ -16,6 +16,51 @@ export function summarizeChange(change: Change): string {
 }
 
 function describe(change: Change): string {
+  switch (change.kind) {
+    case "createNamespace":
+    case "dropNamespace":
+    case "createExtension":
+    case "dropExtension":
+    case "alterExtension":
+    case "createEnum":
+    case "dropEnum":
+    case "alterEnum":
+    case "createSequence":
+    case "dropSequence":
+    case "alterSequence":
+    case "createView":
+    case "dropView":
+    case "setComment":
+      return schemaObjectSummary(change);
+    case "createTable":
+    case "dropTable":
+    case "addColumn":
+    case "dropColumn":
+    case "alterColumn":
+    case "addConstraint":
+    case "dropConstraint":
+    case "createIndex":
+    case "dropIndex":
+      return tableSummary(change);
+    case "renameTable":
+    case "renameColumn":
+    case "renameEnum":
+    case "renameIndex":
+    case "renameConstraint":
+      return renameSummary(change);
+    default: {
+      const unknown: never = change;
+      throw new Error(`unknown change ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+type SchemaObjectChange = ChangeOf<
+  | "createNamespace" | "dropNamespace" | "createExtension" | "dropExtension" | "alterExtension" | "createEnum" | "dropEnum"
+  | "alterEnum" | "createSequence" | "dropSequence" | "alterSequence" | "createView" | "dropView" | "setComment"
+>;
+
+function schemaObjectSummary(change: SchemaObjectChange): string {
   switch (change.kind) {
     case "createNamespace":
       return `create schema ${quoteIdent(change.to.name)}`;
@@ -39,6 +84,25 @@ function describe(change: Change): string {
       return `drop sequence ${objectName(change.from)}`;
     case "alterSequence":
       return alterSequenceSummary(change);
+    case "createView":
+      return `create ${change.to.materialized ? "materialized view" : "view"} ${objectName(change.to)}`;
+    case "dropView":
+      return `drop ${change.from.materialized ? "materialized view" : "view"} ${objectName(change.from)}`;
+    case "setComment":
+      return `${change.from === null ? "set" : change.to === null ? "drop" : "change"} comment on ${commentTarget(change.target)}`;
+    default: {
+      const unknown: never = change;
+      throw new Error(`unknown change ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+type TableChange = ChangeOf<
+  "createTable" | "dropTable" | "addColumn" | "dropColumn" | "alterColumn" | "addConstraint" | "dropConstraint" | "createIndex" | "dropIndex"
+>;
+
+function tableSummary(change: TableChange): string {
+  switch (change.kind) {
     case "createTable":
       return `create table ${objectName(change.to)}`;
     case "dropTable":
@@ -57,12 +121,15 @@ function describe(change: Change): string {
       return `create ${change.to.unique ? "unique " : ""}index ${quoteIdent(change.to.name)} on ${objectName(change.table)}${indexDetail(change.to)}`;
     case "dropIndex":
       return `drop index ${quoteIdent(change.from.name)} on ${objectName(change.table)}`;
-    case "createView":
-      return `create ${change.to.materialized ? "materialized view" : "view"} ${objectName(change.to)}`;
-    case "dropView":
-      return `drop ${change.from.materialized ? "materialized view" : "view"} ${objectName(change.from)}`;
-    case "setComment":
-      return `${change.from === null ? "set" : change.to === null ? "drop" : "change"} comment on ${commentTarget(change.target)}`;
+    default: {
+      const unknown: never = change;
+      throw new Error(`unknown change ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function renameSummary(change: ChangeOf<"renameTable" | "renameColumn" | "renameEnum" | "renameIndex" | "renameConstraint">): string {
+  switch (change.kind) {
     case "renameTable":
       return `rename table ${objectName(change.from)} to ${newName(change.from, change.to)}`;
     case "renameColumn":

@@ -1,7 +1,8 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { renderMigration } from "../../../src/codegen/render-migration.js";
+import { renderMigration, type MigrationInput } from "../../../src/codegen/render-migration.js";
 import { normalizedRevises } from "../../../src/codegen/revision-metadata.js";
+import { migrationMetaFromSource } from "../../../src/runner/read-migration-meta.js";
 import { codegenCases, type CodegenCase } from "./codegen-cases.js";
 import { loadGenerated, recordingContext } from "./load-generated.js";
 
@@ -23,6 +24,23 @@ describe("renderMigration", () => {
     await expectFaithful(testCase, await renderMigration(testCase.input, UNUSUAL_FORMAT));
   });
 
+  it.each(cases)("$name reads back through the runner's metadata reader, whatever the formatting", async ({ input, format }) => {
+    const { meta } = input;
+    const revises = normalizedRevises(meta.revises);
+    const firstLine = meta.message.trim().split("\n")[0] || "empty message";
+    for (const options of [format, UNUSUAL_FORMAT]) {
+      const text = await renderMigration(input, options);
+      expect(migrationMetaFromSource("/project/migrations/generated.ts", Buffer.from(text))).toMatchObject({
+        revision: meta.revision,
+        revises: revises === null ? [] : typeof revises === "string" ? [revises] : revises,
+        branchLabels: meta.branchLabels ?? [],
+        dependsOn: meta.dependsOn ?? [],
+        transactional: expectedTransactional(input),
+        message: firstLine.replaceAll("*/", "*\\/"),
+      });
+    }
+  });
+
   it.each(cases)("$name has one doc comment, closed only at its end", async ({ input, format }) => {
     const text = await renderMigration(input, format);
     const comments = ts.getLeadingCommentRanges(text, 0) ?? [];
@@ -40,12 +58,17 @@ async function expectFaithful({ input }: CodegenCase, text: string): Promise<voi
   expect(module["revises"]).toEqual(normalizedRevises(meta.revises));
   expect(module["branchLabels"]).toEqual(meta.branchLabels?.length ? meta.branchLabels : undefined);
   expect(module["dependsOn"]).toEqual(meta.dependsOn?.length ? meta.dependsOn : undefined);
-  const nonTransactional = [...(plan?.up ?? []), ...(plan?.down ?? [])].some((s) => s.hazards.includes("nonTransactional"));
-  expect(module["transactional"]).toBe(meta.transactional === false || nonTransactional ? false : undefined);
+  expect(module["transactional"]).toBe(expectedTransactional(input) ? undefined : false);
   const up = recordingContext();
   await module.up(up.db);
   expect(up.executed).toEqual((plan?.up ?? []).map((statement) => statement.sql));
   const down = recordingContext();
   await module.down(down.db);
   expect(down.executed).toEqual((plan?.down ?? []).map((statement) => statement.sql));
+}
+
+/** False when the caller asks, or when a statement either way cannot run in a transaction. */
+function expectedTransactional({ meta, plan }: MigrationInput): boolean {
+  const statements = [...(plan?.up ?? []), ...(plan?.down ?? [])];
+  return meta.transactional !== false && !statements.some((statement) => statement.hazards.includes("nonTransactional"));
 }
