@@ -1,0 +1,127 @@
+import type { Driver, Queryable } from "../driver/driver.js";
+import { introspect, introspectWithin, type IntrospectOptions } from "../introspect/introspect.js";
+import type { Schema } from "../ir/schema.js";
+import type { LoadedMigration, MigrationLoader } from "./load-migration.js";
+import { onlineContext, type StatementTracker } from "./migration-contexts.js";
+import type { Step } from "./revision-graph.js";
+import { MigrationFailedError } from "./runner-errors.js";
+import { recordHistory, writeVersionRows, type VersionTables } from "./version-store.js";
+
+/** `each`: a transaction per migration (default); `all`: one for the run; `none`: none at all. */
+export type TxMode = "each" | "all" | "none";
+
+export interface ExecutedStep {
+  readonly revision: string;
+  readonly direction: "up" | "down";
+  readonly message: string;
+  readonly file: string;
+  readonly durationMs: number;
+}
+
+export interface ExecuteOptions {
+  readonly driver: Driver;
+  readonly tables: VersionTables;
+  readonly load: MigrationLoader;
+  readonly txMode: TxMode;
+  readonly introspectOptions: IntrospectOptions;
+  /** Called after each migration is committed (or applied, outside a transaction). */
+  readonly onStep?: (step: ExecutedStep) => void;
+}
+
+/**
+ * Runs the steps in order. A migration, its version-table move and its history row commit together,
+ * so a failure leaves the database at the revision before it; migrations marked `transactional:
+ * false`, and every one under `none`, run outside a transaction and record their version after.
+ */
+export async function executeSteps(steps: readonly Step[], options: ExecuteOptions): Promise<readonly ExecutedStep[]> {
+  const done: ExecutedStep[] = [];
+  const finish = (step: ExecutedStep) => {
+    done.push(step);
+    options.onStep?.(step);
+  };
+  for (const group of transactionGroups(steps, options.txMode)) {
+    const migrations = await Promise.all(group.steps.map((step) => options.load(step.meta)));
+    if (group.transactional) {
+      const results = await options.driver.transaction(async (tx) => {
+        const executed: ExecutedStep[] = [];
+        for (const [i, step] of group.steps.entries()) executed.push(await runStep(tx, step, migrations[i], options, true));
+        return executed;
+      });
+      results.forEach(finish);
+    } else {
+      for (const [i, step] of group.steps.entries()) finish(await runStep(options.driver, step, migrations[i], options, false));
+    }
+  }
+  return done;
+}
+
+interface StepGroup {
+  readonly transactional: boolean;
+  readonly steps: readonly Step[];
+}
+
+/** Consecutive steps that share a transaction: one each, all the transactional ones in a row, or none. */
+export function transactionGroups(steps: readonly Step[], mode: TxMode): readonly StepGroup[] {
+  const groups: { transactional: boolean; steps: Step[] }[] = [];
+  for (const step of steps) {
+    const transactional = mode !== "none" && step.meta.transactional;
+    const last = groups.at(-1);
+    if (mode === "all" && transactional && last?.transactional === true) last.steps.push(step);
+    else groups.push({ transactional, steps: [step] });
+  }
+  return groups;
+}
+
+async function runStep(
+  db: Queryable,
+  step: Step,
+  migration: LoadedMigration | undefined,
+  options: ExecuteOptions,
+  inTransaction: boolean,
+): Promise<ExecutedStep> {
+  if (migration === undefined) throw new Error(`no loaded migration for ${step.meta.revision}`);
+  const tracker: StatementTracker = { current: null, done: [] };
+  const readSchema = inTransaction
+    ? () => readSchemaKeepingPath(db, options.introspectOptions)
+    : () => introspect(options.driver, options.introspectOptions);
+  const context = onlineContext(db, readSchema, options.introspectOptions.schemas[0] ?? "public", tracker);
+  const started = performance.now();
+  try {
+    await (step.direction === "up" ? migration.up(context) : migration.down(context));
+  } catch (error) {
+    throw new MigrationFailedError({
+      revision: step.meta.revision,
+      file: step.meta.file,
+      direction: step.direction,
+      statement: tracker.current,
+      detail: error instanceof Error ? error.message : String(error),
+      rolledBack: inTransaction,
+      leftApplied: inTransaction ? [] : tracker.done,
+      cause: error,
+    });
+  }
+  const durationMs = Math.round(performance.now() - started);
+  const record = async (tx: Queryable) => {
+    await writeVersionRows(tx, options.tables, step.rowsBefore, step.rowsAfter);
+    await recordHistory(tx, options.tables, {
+      revision: step.meta.revision,
+      direction: step.direction,
+      checksum: step.meta.checksum,
+      message: step.meta.message,
+      durationMs,
+    });
+  };
+  if (inTransaction) await record(db);
+  else await options.driver.transaction(record);
+  return { revision: step.meta.revision, direction: step.direction, message: step.meta.message, file: step.meta.file, durationMs };
+}
+
+/** The introspector sets search_path for the rest of the transaction: put the migration's back. */
+async function readSchemaKeepingPath(tx: Queryable, options: IntrospectOptions): Promise<Schema> {
+  const [saved] = await tx.query<{ path: string }>("select current_setting('search_path') as path");
+  try {
+    return await introspectWithin(tx, options);
+  } finally {
+    await tx.query("select set_config('search_path', $1, true)", [saved?.path ?? ""]);
+  }
+}
