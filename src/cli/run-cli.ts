@@ -2,12 +2,29 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { CommandSpec, OptionSpecs } from "./command-spec.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
+import { branchesCommand, headsCommand, historyCommand, showCommand } from "./graph-commands.js";
 import { inspectCommand } from "./inspect-command.js";
+import { downgradeCommand, upgradeCommand } from "./migrate-commands.js";
 import type { Output } from "./output.js";
 import { reportError } from "./report-error.js";
+import { mergeCommand } from "./merge-command.js";
+import { revisionCommand } from "./revision-command.js";
+import { currentCommand, stampCommand } from "./state-commands.js";
 import { UsageError } from "./usage-error.js";
 
-const COMMANDS: readonly CommandSpec[] = [inspectCommand];
+const COMMANDS: readonly CommandSpec[] = [
+  revisionCommand,
+  upgradeCommand,
+  downgradeCommand,
+  currentCommand,
+  historyCommand,
+  headsCommand,
+  branchesCommand,
+  showCommand,
+  stampCommand,
+  mergeCommand,
+  inspectCommand,
+];
 
 const GLOBAL_OPTIONS: OptionSpecs = {
   help: { type: "boolean", short: "h" },
@@ -27,6 +44,7 @@ export interface CliEnvironment {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly out: Output;
+  readonly ask?: (question: string) => Promise<string>;
 }
 
 /** Runs one command line; every error ends here, as one line and an exit code. */
@@ -39,7 +57,8 @@ export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
   }
 }
 
-async function dispatch({ argv, cwd, env, out }: CliEnvironment): Promise<ExitCode> {
+async function dispatch({ argv: given, cwd, env, out, ask }: CliEnvironment): Promise<ExitCode> {
+  const argv = relativeTargetsLast(given);
   const name = commandName(argv);
   const command = COMMANDS.find((spec) => spec.name === name);
   if (name !== undefined && command === undefined) throw new UsageError(`Unknown command '${name}'.`);
@@ -52,13 +71,24 @@ async function dispatch({ argv, cwd, env, out }: CliEnvironment): Promise<ExitCo
     out.print(command === undefined ? generalHelp() : commandHelp(command));
     return command === undefined && values["help"] !== true ? EXIT.error : EXIT.ok;
   }
-  return command.run({ values, positionals: positionals.slice(1), cwd, env, out });
+  return command.run({ values, positionals: positionals.slice(1), cwd, env, out, ...(ask === undefined ? {} : { ask }) });
 }
 
 /** The first positional, with every command's options known, so `--url x inspect` finds `inspect`. */
 function commandName(argv: readonly string[]): string | undefined {
   const options = Object.assign({}, GLOBAL_OPTIONS, ...COMMANDS.map((spec) => spec.options)) as OptionSpecs;
   return parseArgs({ args: [...argv], options, allowPositionals: true, strict: false }).positionals[0];
+}
+
+/**
+ * `downgrade -1` names a relative revision, not an option: such words go after `--`, where the
+ * argument parser takes them as positionals (in their order).
+ */
+function relativeTargetsLast(argv: readonly string[]): readonly string[] {
+  if (argv.includes("--")) return argv;
+  const relative = argv.filter((arg) => /^-\d+$/.test(arg));
+  if (relative.length === 0) return argv;
+  return [...argv.filter((arg) => !/^-\d+$/.test(arg)), "--", ...relative];
 }
 
 function parse(argv: readonly string[], command: CommandSpec | undefined) {

@@ -1,0 +1,109 @@
+import { loadGraph } from "../commands/load-graph.js";
+import { currentOfProject } from "../commands/migrate.js";
+import { openProject } from "../commands/open-project.js";
+import type { MigrationMeta } from "../runner/migration-meta.js";
+import type { RevisionGraph } from "../runner/revision-graph.js";
+import type { CommandContext, CommandSpec } from "./command-spec.js";
+import { EXIT } from "./exit-codes.js";
+import { revisionDetails, revisionJson, revisionLine, type RevisionMarks } from "./format-revision.js";
+import { formatOption, onePositional, projectInput, stringValue } from "./option-values.js";
+
+const FORMAT = { format: { type: "string", default: "text" } } as const;
+const FORMAT_HELP = "--format FORMAT     text (default) or json";
+
+/** Reads the graph of the project the command runs in. */
+async function graphOf(context: CommandContext): Promise<RevisionGraph> {
+  return loadGraph((await openProject(projectInput(context))).config);
+}
+
+function marksOf(graph: RevisionGraph, meta: MigrationMeta, current: ReadonlySet<string> = new Set()): RevisionMarks {
+  return {
+    head: graph.heads().includes(meta.revision),
+    branchPoint: graph.children(meta.revision).length > 1,
+    current: current.has(meta.revision),
+  };
+}
+
+function print(context: CommandContext, name: string, graph: RevisionGraph, metas: readonly MigrationMeta[], current?: ReadonlySet<string>): void {
+  const format = formatOption(context, name, ["text", "json"] as const);
+  if (format === "json") {
+    context.out.print(JSON.stringify(metas.map((meta) => revisionJson(meta, marksOf(graph, meta, current))), null, 2));
+    return;
+  }
+  const verbose = context.values["verbose"] === true;
+  const lines = metas.map((meta) => (verbose ? revisionDetails : revisionLine)(meta, marksOf(graph, meta, current)));
+  context.out.print(lines.length === 0 ? "(no revisions)" : lines.join(verbose ? "\n\n" : "\n"));
+}
+
+export const headsCommand: CommandSpec = {
+  name: "heads",
+  summary: "Show the head revisions of the migrations",
+  usage: "tidemark heads [--verbose] [--format text|json]",
+  example: "tidemark heads --verbose",
+  options: { verbose: { type: "boolean", short: "v" }, ...FORMAT },
+  optionHelp: ["-v, --verbose       every field of each head", FORMAT_HELP],
+  async run(context) {
+    const graph = await graphOf(context);
+    print(context, "heads", graph, graph.heads().map((revision) => graph.get(revision)));
+    return EXIT.ok;
+  },
+};
+
+export const branchesCommand: CommandSpec = {
+  name: "branches",
+  summary: "Show the revisions where the history branches",
+  usage: "tidemark branches [--verbose] [--format text|json]",
+  example: "tidemark branches",
+  options: { verbose: { type: "boolean", short: "v" }, ...FORMAT },
+  optionHelp: ["-v, --verbose       every field of each branch point", FORMAT_HELP],
+  async run(context) {
+    const graph = await graphOf(context);
+    print(context, "branches", graph, graph.branchPoints().map((revision) => graph.get(revision)));
+    return EXIT.ok;
+  },
+};
+
+export const showCommand: CommandSpec = {
+  name: "show",
+  summary: "Show one revision",
+  usage: "tidemark show <rev> [--format text|json]",
+  example: "tidemark show head",
+  options: { ...FORMAT },
+  optionHelp: ["rev: a full or partial revision id, head, or <label>@head", FORMAT_HELP],
+  async run(context) {
+    const graph = await graphOf(context);
+    const meta = graph.resolve(onePositional(context, "show", "revision"));
+    const format = formatOption(context, "show", ["text", "json"] as const);
+    const marks = marksOf(graph, meta);
+    context.out.print(format === "json" ? JSON.stringify(revisionJson(meta, marks), null, 2) : revisionDetails(meta, marks));
+    return EXIT.ok;
+  },
+};
+
+export const historyCommand: CommandSpec = {
+  name: "history",
+  summary: "List revisions, newest first",
+  usage: "tidemark history [-r start:end] [--verbose] [--indicate-current] [--format text|json]",
+  example: "tidemark history -r base:head --verbose",
+  options: {
+    rev: { type: "string", short: "r" },
+    verbose: { type: "boolean", short: "v" },
+    "indicate-current": { type: "boolean", short: "i" },
+    url: { type: "string" },
+    ...FORMAT,
+  },
+  optionHelp: [
+    "-r, --rev RANGE     start:end, either side optional (base:head by default)",
+    "-v, --verbose       every field of each revision",
+    "-i, --indicate-current  mark the database's current revisions (connects to it)",
+    "--url URL           the database for --indicate-current",
+    FORMAT_HELP,
+  ],
+  async run(context) {
+    const project = await openProject(projectInput(context));
+    const graph = await loadGraph(project.config);
+    const current = context.values["indicate-current"] === true ? new Set(await currentOfProject(project)) : new Set<string>();
+    print(context, "history", graph, graph.history(stringValue(context.values["rev"])), current);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,88 @@
+import { downgradeProject, upgradeProject } from "../commands/migrate.js";
+import { offlineDowngradeSql, offlineUpgradeSql } from "../commands/offline.js";
+import { openProject } from "../commands/open-project.js";
+import type { ExecutedStep, TxMode } from "../runner/execute-steps.js";
+import type { RunResult } from "../runner/migrator.js";
+import type { CommandContext, CommandSpec } from "./command-spec.js";
+import { EXIT, type ExitCode } from "./exit-codes.js";
+import { formatOption, onePositional, projectInput, secondsOption } from "./option-values.js";
+import { UsageError } from "./usage-error.js";
+
+const TX_MODES: readonly TxMode[] = ["each", "all", "none"];
+
+const RUN_OPTIONS = {
+  url: { type: "string" },
+  sql: { type: "boolean" },
+  "tx-mode": { type: "string", default: "each" },
+  "lock-timeout": { type: "string" },
+  format: { type: "string", default: "text" },
+} as const;
+
+const RUN_HELP = [
+  "--url URL           the database (default: DATABASE_URL, .env, the config, then the embedded .tidemark/db)",
+  "--sql               print the SQL instead of running it (offline: no database needed)",
+  "--tx-mode MODE      each (default: a transaction per migration), all (one for the run), none",
+  "--lock-timeout S    seconds to wait for another deploy's lock (default 60)",
+  "--format FORMAT     text (default: a line per migration as it runs) or json",
+];
+
+export const upgradeCommand: CommandSpec = {
+  name: "upgrade",
+  summary: "Apply migrations up to a target (default head)",
+  usage: "tidemark upgrade [target] [--sql] [--tx-mode each|all|none] [--lock-timeout S] [--url URL]",
+  example: "tidemark upgrade head",
+  options: RUN_OPTIONS,
+  optionHelp: ["target: head (default), heads, +N, <rev>, <rev>+N, <label>@head; with --sql, [start:]end", ...RUN_HELP],
+  run: (context) => runMigrations(context, "upgrade"),
+};
+
+export const downgradeCommand: CommandSpec = {
+  name: "downgrade",
+  summary: "Revert migrations down to a target",
+  usage: "tidemark downgrade <target> [--sql] [--tx-mode each|all|none] [--lock-timeout S] [--url URL]",
+  example: "tidemark downgrade -1",
+  options: RUN_OPTIONS,
+  optionHelp: ["target: -N, <rev>, <rev>-N, base, <label>@base; with --sql, <from>:<to>", ...RUN_HELP],
+  run: (context) => runMigrations(context, "downgrade"),
+};
+
+async function runMigrations(context: CommandContext, name: "upgrade" | "downgrade"): Promise<ExitCode> {
+  const target = onePositional(context, name, "target revision", name === "upgrade" ? "head" : undefined);
+  const format = formatOption(context, name, ["text", "json"] as const);
+  const txMode = TX_MODES.find((mode) => mode === context.values["tx-mode"]);
+  if (txMode === undefined) throw new UsageError(`Unknown --tx-mode '${String(context.values["tx-mode"])}': use each, all or none.`, name);
+  const project = await openProject(projectInput(context));
+  if (context.values["sql"] === true) {
+    const sql = name === "upgrade" ? offlineUpgradeSql(project.config, target) : offlineDowngradeSql(project.config, target);
+    context.out.print((await sql).trimEnd());
+    return EXIT.ok;
+  }
+  const lockTimeoutMs = secondsOption(context, name, "lock-timeout");
+  const options = {
+    txMode,
+    ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
+    ...(format === "text" ? { onStep: (step: ExecutedStep) => context.out.print(stepLine(step)) } : {}),
+    onWarning: (message: string) => context.out.error(`warning: ${message}`),
+  };
+  const run = name === "upgrade" ? upgradeProject : downgradeProject;
+  const result = await run(project, target, options);
+  context.out.print(format === "json" ? JSON.stringify(resultJson(result), null, 2) : resultLine(result));
+  return EXIT.ok;
+}
+
+function stepLine(step: ExecutedStep): string {
+  const verb = step.direction === "up" ? "upgrade  " : "downgrade";
+  return `${verb} ${step.revision}  ${step.message || "(no message)"}  (${step.durationMs} ms)`;
+}
+
+function resultLine(result: RunResult): string {
+  const at = result.rowsAfter.length === 0 ? "base" : result.rowsAfter.join(", ");
+  if (result.steps.length === 0) return `Nothing to do: the database is at ${at}.`;
+  const total = result.steps.reduce((sum, step) => sum + step.durationMs, 0);
+  const count = `${result.steps.length} migration${result.steps.length === 1 ? "" : "s"}`;
+  return `Ran ${count} in ${total} ms; the database is at ${at}.`;
+}
+
+function resultJson(result: RunResult): Record<string, unknown> {
+  return { before: result.rowsBefore, after: result.rowsAfter, migrations: result.steps };
+}

@@ -1,0 +1,48 @@
+import type { ProjectInput } from "../commands/open-project.js";
+import type { CommandContext } from "./command-spec.js";
+import { UsageError } from "./usage-error.js";
+
+export function stringValue(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+export function stringList(value: unknown): readonly string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  return typeof value === "string" ? [value] : [];
+}
+
+/** The config file, URL and environment a command's project is opened with. */
+export function projectInput(context: CommandContext): ProjectInput {
+  return {
+    cwd: context.cwd,
+    configFile: stringValue(context.values["config"]),
+    url: stringValue(context.values["url"]),
+    env: context.env,
+  };
+}
+
+/** `--format`, checked against what the command can print. */
+export function formatOption<F extends string>(context: CommandContext, command: string, formats: readonly F[]): F {
+  const format = context.values["format"];
+  const known = formats.find((candidate) => candidate === format);
+  if (known === undefined) throw new UsageError(`Unknown --format '${String(format)}': use ${formats.join(" or ")}.`, command);
+  return known;
+}
+
+/** A whole number of seconds given as an option, in milliseconds. */
+export function secondsOption(context: CommandContext, command: string, name: string): number | undefined {
+  const value = stringValue(context.values[name]);
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--${name} must be a number of seconds, got '${value}'.`, command);
+  return seconds * 1000;
+}
+
+/** Exactly one positional argument, or the default when there is none. */
+export function onePositional(context: CommandContext, command: string, what: string, fallback?: string): string {
+  const [first, ...rest] = context.positionals;
+  if (rest.length > 0) throw new UsageError(`Unexpected argument '${rest[0] ?? ""}': give one ${what}.`, command);
+  const value = first ?? fallback;
+  if (value === undefined) throw new UsageError(`Missing ${what}.`, command);
+  return value;
+}

@@ -1,0 +1,70 @@
+import { TidemarkError } from "../errors/tidemark-error.js";
+
+/** Offline downgrade needs to know where the database is. */
+export class OfflineRangeError extends TidemarkError {
+  readonly hint = "Give the range as <from>:<to>, for example `tidemark downgrade 1a2b3c4d5e6f:base --sql`.";
+  readonly spec: string;
+
+  constructor(spec: string) {
+    super(`Offline downgrade needs a <from>:<to> range, got '${spec}'`);
+    this.spec = spec;
+  }
+}
+
+/** The database is not at the migrations' heads (`current --check-heads`, `revision --autogenerate`). */
+export class DatabaseNotAtHeadError extends TidemarkError {
+  readonly hint = "Run `tidemark upgrade head` (or `upgrade heads`) first, then try again.";
+  readonly current: readonly string[];
+  readonly heads: readonly string[];
+
+  constructor(current: readonly string[], heads: readonly string[]) {
+    const show = (revisions: readonly string[]) => (revisions.length === 0 ? "base" : revisions.join(", "));
+    super(`Target database is not up to date: it is at ${show(current)}, the migrations' head is ${show(heads)}`);
+    this.current = current;
+    this.heads = heads;
+  }
+}
+
+/** `revision --head <rev>` names a revision that already has children. */
+export class NotAHeadError extends TidemarkError {
+  readonly hint = "Name a head (`tidemark heads`), or add --splice to start a new branch from it.";
+  readonly revision: string;
+
+  constructor(revision: string) {
+    super(`Revision ${revision} is not a head revision`);
+    this.revision = revision;
+  }
+}
+
+/** `--rev-id` names a revision that exists already. */
+export class RevisionExistsError extends TidemarkError {
+  readonly hint = "Choose another --rev-id, or leave it out for a random one.";
+  readonly revision: string;
+
+  constructor(revision: string) {
+    super(`Revision ${revision} already exists`);
+    this.revision = revision;
+  }
+}
+
+/** `--rev-id` or `--branch-label` that cannot be a revision name. */
+export class InvalidRevisionNameError extends TidemarkError {
+  readonly hint = "Use letters, digits, '_' and '-' only, and none of head, heads, base, current.";
+  readonly value: string;
+
+  constructor(what: string, value: string, reason: string) {
+    super(`Invalid ${what} '${value}': ${reason}`);
+    this.value = value;
+  }
+}
+
+/** `merge` with fewer than two revisions to join. */
+export class NothingToMergeError extends TidemarkError {
+  readonly hint = "There is one head: nothing to merge. Name two or more revisions, or `heads` when there are several.";
+  readonly revisions: readonly string[];
+
+  constructor(revisions: readonly string[]) {
+    super(`Merge needs at least two revisions, got ${revisions.length === 0 ? "none" : revisions.join(", ")}`);
+    this.revisions = revisions;
+  }
+}

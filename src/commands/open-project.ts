@@ -1,0 +1,41 @@
+import type { Config } from "../config/config.js";
+import { resolveDatabaseUrl } from "../config/database-url.js";
+import { readEnvFile } from "../config/env-file.js";
+import { loadConfig } from "../config/load-config.js";
+import { connect } from "../driver/connect.js";
+import type { Driver } from "../driver/driver.js";
+
+/** Where a command runs: the working directory, an explicit config file and URL, the environment. */
+export interface ProjectInput {
+  readonly cwd: string;
+  readonly configFile?: string | undefined;
+  readonly url?: string | undefined;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A project's config and the database it targets (see docs/config.md for the URL's precedence). */
+export interface Project {
+  readonly config: Config;
+  readonly url: string;
+}
+
+export async function openProject(input: ProjectInput): Promise<Project> {
+  const config = await loadConfig(input.cwd, input.configFile);
+  const { url } = resolveDatabaseUrl({
+    flag: input.url,
+    env: input.env,
+    envFile: await readEnvFile(config.root),
+    config: config.databaseUrl,
+  });
+  return { config, url };
+}
+
+/** Runs `work` connected to the project's database, and closes the connection whatever happens. */
+export async function withDatabase<T>(project: Project, work: (driver: Driver) => Promise<T>): Promise<T> {
+  const driver = await connect(project.url, project.config.root);
+  try {
+    return await work(driver);
+  } finally {
+    await driver.close();
+  }
+}
