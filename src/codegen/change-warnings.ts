@@ -1,7 +1,7 @@
 import type { Change } from "../diff/change.js";
+import { quoteIdent } from "../ir/quote.js";
 import type { Plan, Statement } from "../sql/statement.js";
 import { hazardsByChange, type ChangeHazards } from "./change-hazards.js";
-import { quoteIdent } from "../ir/quote.js";
 import { columnName, objectName, singleLine } from "./display-name.js";
 import type { RenameNote } from "./rename-note.js";
 import { summarizeChange } from "./summarize-changes.js";

@@ -1,6 +1,7 @@
 import type { Change, ChangeKind, ChangeOf } from "../diff/change.js";
-import type { Hazard } from "../sql/statement.js";
 import { quoteIdent, quoteLiteral } from "../ir/quote.js";
+import { sameValue } from "../ir/same-value.js";
+import type { Hazard } from "../sql/statement.js";
 import { columnName, objectName } from "./display-name.js";
 import { constraintWords, summarizeChange } from "./summarize-changes.js";
 
@@ -33,10 +34,15 @@ export function dataLossSentence(change: Change, hazards: Hazards): string | nul
       return `DATA LOSS: drops table ${objectName(change.from)} and its rows; down cannot restore the data (it recreates the table empty)`;
     case "dropColumn":
       return `DATA LOSS: drops column ${columnName(change.table, change.from.name)}; down cannot restore the data (it recreates the column empty)`;
+    case "dropNamespace":
+      return `DATA LOSS: drops schema ${quoteIdent(change.from.name)}; down recreates it empty`;
+    case "dropExtension":
+      return `DATA LOSS: drops extension ${quoteIdent(change.from.name)} and what it created; down creates it again, without the data its objects held`;
     case "dropSequence":
       return `DATA LOSS: drops sequence ${objectName(change.from)}; down recreates it at its start value, not where it stood`;
     case "alterEnum": {
       const removed = change.from.values.filter((value) => !change.to.values.includes(value));
+      if (removed.length === 0) break;
       const values = `${removed.length === 1 ? "value" : "values"} ${removed.map(quoteLiteral).join(", ")}`;
       return (
         `DATA LOSS: removes ${values} from enum ${objectName(change.to)}; the migration fails on rows that still hold ` +
@@ -44,8 +50,9 @@ export function dataLossSentence(change: Change, hazards: Hazards): string | nul
       );
     }
     default:
-      return `DATA LOSS: ${summarizeChange(change)}; down cannot restore the data`;
+      break;
   }
+  return `DATA LOSS: ${summarizeChange(change)}; down cannot restore the data`;
 }
 
 function alterColumnLoss(change: ChangeOf<"alterColumn">, hazards: Hazards): string | null {
@@ -83,7 +90,7 @@ export function lockSentence(change: Change, hazards: Hazards): string | null {
   switch (change.kind) {
     case "alterColumn": {
       const { from, to } = change;
-      const rewrites = from.type.sql !== to.type.sql || from.generated !== null || to.generated !== null;
+      const rewrites = from.type.sql !== to.type.sql || !sameValue(from.collation, to.collation) || !sameValue(from.generated, to.generated);
       const table = objectName(change.table);
       return `altering ${columnName(change.table, to.name)} locks ${table} (ACCESS EXCLUSIVE) while it ${rewrites ? "rewrites" : "scans"} the table`;
     }
@@ -98,11 +105,13 @@ export function lockSentence(change: Change, hazards: Hazards): string | null {
       return addConstraintLock(change);
     case "alterEnum": {
       const tables = [...new Set(change.fromUsages.map((usage) => objectName(usage.table)))];
+      if (tables.length === 0) break;
       return `recreating enum ${objectName(change.from)} locks ${tables.join(", ")} (ACCESS EXCLUSIVE) while it rewrites the columns that use it`;
     }
     default:
-      return `${summarizeChange(change)} takes an ACCESS EXCLUSIVE lock while it runs`;
+      break;
   }
+  return `${summarizeChange(change)} takes an ACCESS EXCLUSIVE lock while it runs`;
 }
 
 function addColumnLock(change: ChangeOf<"addColumn">): string {

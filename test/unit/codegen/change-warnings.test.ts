@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { needsNoTransaction, warningsFor } from "../../../src/codegen/change-warnings.js";
-import type { Plan } from "../../../src/sql/statement.js";
+import type { Change } from "../../../src/diff/change.js";
+import type { Hazard, Plan } from "../../../src/sql/statement.js";
+import { FIXTURES, readJson } from "../../support/fixture-cases.js";
 import { codegenCases } from "./codegen-cases.js";
+
+interface WarningCase {
+  readonly title: string;
+  readonly change: Change;
+  readonly hazards: readonly Hazard[];
+  readonly warning: string | null;
+}
+
+const warningCases = readJson<{ cases: WarningCase[] }>(`${FIXTURES}/codegen`, "warnings.json").cases;
 
 const byName = new Map(codegenCases().map((testCase) => [testCase.name, testCase.input]));
 const input = (name: string) => {
@@ -11,6 +22,11 @@ const input = (name: string) => {
 };
 
 describe("warningsFor", () => {
+  it.each(warningCases)("$title", ({ change, hazards, warning }) => {
+    const plan: Plan = { up: [{ sql: "SELECT 1", hazards, change }], down: [] };
+    expect(warningsFor(plan, [change])).toEqual(warning === null ? [] : [warning]);
+  });
+
   it("finds each statement's change by value when the plan was read back from JSON", () => {
     const { plan, changes, notes } = input("type-change-risky");
     const readBack = JSON.parse(JSON.stringify(plan)) as Plan;
