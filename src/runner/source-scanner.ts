@@ -1,10 +1,4 @@
-/**
- * A small TypeScript/JavaScript tokenizer that keeps only what is at the top level of a module:
- * enough to read `export const revision = "..."` without parsing or running the file. It skips
- * comments, strings, template literals and regular expressions correctly wherever they are, so
- * that braces inside them do not confuse the nesting, and emits the tokens at brace depth 0 (plus
- * the braces that enter and leave depth 1).
- */
+/** One token at the top level of a module (see `scanTopLevel`). */
 export interface Token {
   readonly kind: "word" | "string" | "template" | "number" | "punct" | "regex";
   readonly text: string;
@@ -35,7 +29,7 @@ function isWordStart(code: number): boolean {
 }
 
 class Scanner {
-  readonly tokens: Token[] = [];
+  private readonly tokens: Token[] = [];
   private i = 0;
   private depth = 0;
   /** Brace depths at which a template's `${` was opened, innermost last. */
@@ -65,10 +59,7 @@ class Scanner {
     } else if (char === "/" && next === "/") {
       this.skipLine();
     } else if (char === "/" && next === "*") {
-      const end = source.indexOf("*/", this.i + 2);
-      const stop = end < 0 ? source.length : end + 2;
-      if (source.slice(this.i, stop).includes("\n")) this.newline = true;
-      this.i = stop;
+      this.blockComment();
     } else if (char === '"' || char === "'") {
       this.quoted(char);
     } else if (char === "`") {
@@ -78,21 +69,36 @@ class Scanner {
       this.depth--;
       this.template(null, this.i + 1);
     } else if (isWordStart(code)) {
-      WORD.lastIndex = this.i;
-      WORD.test(source);
-      const text = source.slice(this.i, WORD.lastIndex);
-      this.emit("word", this.i, WORD.lastIndex, text, false);
-      this.regexAllowed = REGEX_AFTER_WORD.has(text);
+      this.word();
     } else if (isDigit(code) || (char === "." && isDigit(next.charCodeAt(0)))) {
-      NUMBER.lastIndex = this.i;
-      NUMBER.test(source);
-      this.emit("number", this.i, NUMBER.lastIndex, source.slice(this.i, NUMBER.lastIndex), false);
-      this.regexAllowed = false;
+      this.number();
     } else if (char === "/" && this.regexAllowed && this.regex()) {
       this.regexAllowed = false;
     } else {
       this.punct(char, next);
     }
+  }
+
+  private blockComment(): void {
+    const end = this.source.indexOf("*/", this.i + 2);
+    const stop = end < 0 ? this.source.length : end + 2;
+    if (this.source.slice(this.i, stop).includes("\n")) this.newline = true;
+    this.i = stop;
+  }
+
+  private word(): void {
+    WORD.lastIndex = this.i;
+    WORD.test(this.source);
+    const text = this.source.slice(this.i, WORD.lastIndex);
+    this.emit("word", this.i, WORD.lastIndex, text, false);
+    this.regexAllowed = REGEX_AFTER_WORD.has(text);
+  }
+
+  private number(): void {
+    NUMBER.lastIndex = this.i;
+    NUMBER.test(this.source);
+    this.emit("number", this.i, NUMBER.lastIndex, this.source.slice(this.i, NUMBER.lastIndex), false);
+    this.regexAllowed = false;
   }
 
   private punct(char: string, next: string): void {
@@ -105,7 +111,7 @@ class Scanner {
     if (char === "{") this.depth++;
     if (char === "}") this.depth = Math.max(0, this.depth - 1);
     const visible = this.depth === 0 || (char === "{" && this.depth === 1);
-    if (visible) this.push({ kind: "punct", text, value: text, substituted: false, start });
+    if (visible) this.tokens.push({ kind: "punct", text, value: text, substituted: false, start, newlineBefore: this.newline });
     this.newline = false;
     this.regexAllowed = text !== ")" && text !== "]";
   }
@@ -169,13 +175,11 @@ class Scanner {
   }
 
   private emit(kind: Token["kind"], start: number, end: number, value: string, substituted: boolean): void {
-    if (this.depth === 0) this.push({ kind, text: this.source.slice(start, end), value, substituted, start });
+    if (this.depth === 0) {
+      this.tokens.push({ kind, text: this.source.slice(start, end), value, substituted, start, newlineBefore: this.newline });
+    }
     this.newline = false;
     this.i = end;
-  }
-
-  private push(token: Omit<Token, "newlineBefore">): void {
-    this.tokens.push({ ...token, newlineBefore: this.newline });
   }
 
   private skipLine(): void {
@@ -184,7 +188,12 @@ class Scanner {
   }
 }
 
-/** The module's top-level tokens (see the file comment). */
+/**
+ * The tokens at the top level of a TypeScript or JavaScript module (brace depth 0, plus the braces
+ * that enter and leave depth 1): enough to read `export const revision = "..."` without parsing or
+ * running the file. Comments, strings, template literals (with nested `${...}`) and regular
+ * expressions are skipped correctly at every depth, so braces inside them do not upset the count.
+ */
 export function scanTopLevel(source: string): readonly Token[] {
   return new Scanner(source).scan();
 }
