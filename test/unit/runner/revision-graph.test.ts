@@ -3,8 +3,9 @@ import { TidemarkError } from "../../../src/errors/tidemark-error.js";
 import * as errors from "../../../src/runner/revision-errors.js";
 import { MultipleHeadsError } from "../../../src/runner/revision-errors.js";
 import { RevisionGraph } from "../../../src/runner/revision-graph.js";
+import { splitRange } from "../../../src/runner/revision-target.js";
 import { decodeEscapes, leadingDocMessage } from "../../../src/runner/source-scanner.js";
-import { graphCases, metasOf } from "./graph-case.js";
+import { expectError, graphCases, metasOf } from "./graph-case.js";
 
 describe("RevisionGraph order", () => {
   it.each(graphCases().map((c) => [c.name, c.data] as const))("%s: does not depend on the order the files were read in", (_, data) => {
@@ -13,6 +14,21 @@ describe("RevisionGraph order", () => {
     const rotated = [...metas.slice(2), ...metas.slice(0, 2)];
     expect(RevisionGraph.build([...metas].reverse()).all()).toEqual(expected);
     expect(RevisionGraph.build(rotated).all()).toEqual(expected);
+  });
+});
+
+describe("splitRange (offline `--sql start:end`)", () => {
+  it.each([
+    ["1a2b:head", { start: "1a2b", end: "head" }],
+    [":head", { start: null, end: "head" }],
+    ["billing@base:", { start: "billing@base", end: null }],
+    ["head", null],
+  ])("%s", (target, range) => {
+    expect(splitRange(target)).toEqual(range);
+  });
+
+  it("refuses two colons", () => {
+    expectError(() => splitRange("a:b:c"), { class: "InvalidTargetError", fields: { target: "a:b:c" } });
   });
 });
 
