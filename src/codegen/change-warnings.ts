@@ -38,22 +38,32 @@ function capitalized(sentence: string): string {
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
 }
 
-/** Whether any statement, up or down, cannot run in (or be used within) a transaction. */
+/**
+ * Whether the file must run outside a transaction: when an up statement cannot run in one (or its
+ * effect cannot be used within it: `ALTER TYPE … ADD VALUE` followed by a default of that value).
+ * Only up decides: a down that adds enum values back runs them inside its transaction, which
+ * PostgreSQL 12+ allows, so that up's multi-statement type rebuilds stay atomic.
+ */
 export function needsNoTransaction(plan: Plan | null): boolean {
-  return plan !== null && [...plan.up, ...plan.down].some((statement) => statement.hazards.includes("nonTransactional"));
+  return plan !== null && plan.up.some((statement) => statement.hazards.includes("nonTransactional"));
 }
 
 function transactionWarning(plan: Plan): string | null {
   const outside = (statements: readonly Statement[]) => statements.filter((statement) => statement.hazards.includes("nonTransactional"));
   const up = outside(plan.up);
   const down = outside(plan.down);
-  if (up.length === 0 && down.length === 0) return null;
-  const which = (direction: string, statements: readonly Statement[]) =>
-    statements.length === 0 ? [] : [`${direction}: ${[...new Set(statements.map((statement) => summarizeChange(statement.change)))].join(", ")}`];
-  const reasons = [...new Set([...up, ...down].map((statement) => nonTransactionalReason(statement.sql)))];
+  const changes = (statements: readonly Statement[]) => [...new Set(statements.map((statement) => summarizeChange(statement.change)))].join(", ");
+  if (up.length > 0) {
+    const reasons = [...new Set(up.map((statement) => nonTransactionalReason(statement.sql)))];
+    return (
+      `runs outside a transaction (transactional = false): ${reasons.join("; ")} (${changes(up)}). ` +
+      "If a statement fails, those before it stay applied and the revision is not recorded: finish or undo them by hand."
+    );
+  }
+  if (down.length === 0) return null;
   return (
-    `runs outside a transaction (transactional = false): ${reasons.join("; ")} (${[...which("up", up), ...which("down", down)].join("; ")}). ` +
-    "If a statement fails, those before it stay applied and the revision is not recorded: finish or undo them by hand."
+    `down adds enum values back inside its transaction (${changes(down)}): PostgreSQL allows it, but a value added ` +
+    "cannot be used before the transaction commits; if down fails on that, move the statements that use the value to a new revision."
   );
 }
 

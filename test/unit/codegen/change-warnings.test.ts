@@ -56,9 +56,9 @@ describe("warningsFor", () => {
 });
 
 describe("needsNoTransaction", () => {
-  it("is true when a statement either way cannot run in a transaction", () => {
+  it("is true when an up statement cannot run in a transaction; a down that adds enum values back runs in one", () => {
     expect(needsNoTransaction(input("enum-add-value").plan)).toBe(true);
-    expect(needsNoTransaction(input("enum-remove-value").plan)).toBe(true);
+    expect(needsNoTransaction(input("enum-remove-value").plan)).toBe(false);
     expect(needsNoTransaction(input("drop-column").plan)).toBe(false);
     expect(needsNoTransaction(null)).toBe(false);
   });
