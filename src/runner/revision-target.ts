@@ -132,11 +132,16 @@ function walkUp(context: Context, start: string | null, steps: number): string {
   return at;
 }
 
-/** Where `steps` parents down from `start` lands: a revision, or below the base it stepped off. */
+/**
+ * Where `steps` parents down from `start` lands: a revision, or below the base or merge it stepped
+ * off last. Walking through a merge (not off it) is ambiguous.
+ */
 function walkDown(context: Context, start: string, steps: number): { readonly at: string } | { readonly below: string } {
   let at = start;
   for (let taken = 0; taken < steps; taken++) {
     const parents = context.graph.get(at).revises;
+    // The last step off a merge undoes the merge itself, whichever parent one names: both stay.
+    if (parents.length > 1 && taken === steps - 1) return { below: at };
     if (parents.length > 1) throw new AmbiguousWalkError(context.target, at, context.graph.sorted(parents));
     const parent = parents[0];
     if (parent === undefined) {
