@@ -219,7 +219,8 @@ export function leadingDocMessage(source: string): string {
   const opening = /^\ufeff?(?:#![^\n]*\n)?(?:\s|\/\/[^\n]*\n)*\/\*\*(?!\/)([\s\S]*?)\*\//.exec(source);
   if (opening === null) return "";
   for (const line of (opening[1] ?? "").split("\n")) {
-    const text = line.replace(/^\s*\*?/, "").trim();
+    // The codegen writes `*/` in a message as `*\/`, so that it cannot close the comment.
+    const text = line.replace(/^\s*\*?/, "").trim().replaceAll("*\\/", "*/");
     if (text !== "") return text;
   }
   return "";

@@ -36,7 +36,7 @@ describe("renderMigration", () => {
         branchLabels: meta.branchLabels ?? [],
         dependsOn: meta.dependsOn ?? [],
         transactional: expectedTransactional(input),
-        message: firstLine.replaceAll("*/", "*\\/"),
+        message: firstLine,
       });
     }
   });
