@@ -5,15 +5,37 @@ import { sameValue } from "../ir/same-value.js";
 import type { Schema } from "../ir/schema.js";
 import type { Sequence } from "../ir/sequence.js";
 import type { Change, TypeUsage } from "./change.js";
+import { detectRenames } from "./detect-renames.js";
 import { diffIndexes, diffTable } from "./diff-table.js";
 import { keyedDiff } from "./keyed-diff.js";
+import type { DiffOptions } from "./rename-hints.js";
+import type { SchemaDiff } from "./rename-note.js";
 import { inDependencyOrder, viewsToRebuild } from "./view-dependencies.js";
 
 /**
  * Everything that differs between `from` and `to`, as changes that take `from` to `to`. Pure: the
  * order is the order of discovery; the planner orders statements by dependency.
  */
-export function diffSchemas(from: Schema, to: Schema): readonly Change[] {
+export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {}): readonly Change[] {
+  return diffSchemasWithNotes(from, to, options).changes;
+}
+
+/**
+ * The same, with the notes a reviewer needs (renames that could not be told apart). Renames come
+ * first, and every other change is found between `to` and `from` with the renames applied, so it
+ * names objects by their new names; only the drops of views, whose queries name the old ones, come
+ * before the renames. The planner keeps that split: what is listed before a rename runs before it.
+ */
+export function diffSchemasWithNotes(from: Schema, to: Schema, options: DiffOptions = {}): SchemaDiff {
+  const renames = detectRenames(from, to, options);
+  const changes = diffRenamed(renames.from, to);
+  return {
+    changes: [...changes.filter((change) => change.kind === "dropView"), ...renames.renames, ...changes.filter((change) => change.kind !== "dropView")],
+    notes: renames.notes,
+  };
+}
+
+function diffRenamed(from: Schema, to: Schema): readonly Change[] {
   const enums = diffEnums(from, to);
   return [
     ...diffNamespaces(from.namespaces, to.namespaces),

@@ -45,6 +45,11 @@ export function invertChange(change: Change): Change {
     case "alterSequence":
     case "alterColumn":
     case "setComment":
+    case "renameTable":
+    case "renameColumn":
+    case "renameEnum":
+    case "renameIndex":
+    case "renameConstraint":
       return { ...change, from: change.to, to: change.from } as Change;
     default: {
       const unknown: never = change;

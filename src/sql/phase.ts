@@ -7,9 +7,13 @@ import type { Hazard, Statement } from "./statement.js";
  * before the columns that use them and are dropped after. A sequence owned by a column is released
  * before any drop, because dropping its owner would drop it too; a serial column's own sequence
  * goes with it, and a new one comes after every drop, so neither meets a free sequence of its name.
+ *
+ * Renames are not ordered by phase but by their place among the changes (see `orderedStatements`);
+ * their phase only names them.
  */
 export const PHASES = [
   "dropViews",
+  "renames",
   "releaseOwnership",
   "dropForeignKeys",
   "dropIndexes",

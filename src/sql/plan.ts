@@ -1,5 +1,6 @@
 import type { Change } from "../diff/change.js";
 import { invertChanges } from "../diff/invert-change.js";
+import { isRename } from "../diff/rename-change.js";
 import { quoteIdent, quoteLiteral, quoteQualified } from "../ir/quote.js";
 import { planAlterEnum } from "./plan-enum.js";
 import {
@@ -7,6 +8,7 @@ import {
   planDropSequence,
 } from "./plan-objects.js";
 import { planColumnChange, planConstraintChange, planCreateTable, planDropTable, planIndexChange } from "./plan-tables.js";
+import { planRename } from "./plan-renames.js";
 import { PHASES, phased, type PhasedStatement } from "./phase.js";
 import type { Plan, Statement } from "./statement.js";
 
@@ -15,13 +17,29 @@ export function plan(changes: readonly Change[]): Plan {
   return { up: orderedStatements(changes), down: orderedStatements(invertChanges(changes)) };
 }
 
-/** Every change's statements, in phase order; within a phase, in the order of the changes. */
+/**
+ * Every change's statements, in phase order; within a phase, in the order of the changes. A rename
+ * splits the list: the changes before it are planned before it, those after it after it. The differ
+ * lists renames before every change that names the objects by their new names (and after the drops
+ * of views, whose queries name the old ones), so the inverted list, planned for down, runs those
+ * changes first and renames back after them.
+ */
 export function orderedStatements(changes: readonly Change[]): readonly Statement[] {
-  const rank = new Map(PHASES.map((phase, i) => [phase, i]));
+  const parts: Change[][] = [[]];
+  for (const change of changes) {
+    if (isRename(change)) parts.push([change], []);
+    else parts.at(-1)?.push(change);
+  }
+  return parts.flatMap(inPhaseOrder);
+}
+
+const RANK: ReadonlyMap<string, number> = new Map(PHASES.map((phase, i) => [phase, i]));
+
+function inPhaseOrder(changes: readonly Change[]): readonly Statement[] {
   return changes
     .flatMap(planChange)
     .map((item, i) => ({ item, i }))
-    .sort((a, b) => (rank.get(a.item.phase) ?? 0) - (rank.get(b.item.phase) ?? 0) || a.i - b.i)
+    .sort((a, b) => (RANK.get(a.item.phase) ?? 0) - (RANK.get(b.item.phase) ?? 0) || a.i - b.i)
     .map(({ item }) => item.statement);
 }
 
@@ -75,6 +93,12 @@ function planChange(change: Change): PhasedStatement[] {
       return [at("dropViews", dropViewSql(change.from))];
     case "setComment":
       return [at("comments", commentSql(change.target, change.to))];
+    case "renameTable":
+    case "renameColumn":
+    case "renameEnum":
+    case "renameIndex":
+    case "renameConstraint":
+      return planRename(change);
     default: {
       const unknown: never = change;
       throw new Error(`unknown change ${JSON.stringify(unknown)}`);

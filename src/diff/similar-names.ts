@@ -1,0 +1,76 @@
+/**
+ * When a dropped name and an added one are close enough to guess a rename. Conservative on purpose:
+ * a wrong guess renames what the author meant to drop, so only spelling changes count.
+ *
+ * Names are compared lowercased with everything but letters and digits removed (`fullName`,
+ * `full_name` and `fullname` are one name), and are close when, so compared:
+ * - they are equal;
+ * - one holds the other and the shorter has at least 3 characters (`email` → `email_address`,
+ *   `user` → `users`, `post` → `blog_posts`);
+ * - or at most a fifth of the longer one's characters differ (edit distance: `adress` →
+ *   `address`, `colour` → `color`, `usrname` → `username`).
+ * So `t0` → `t1`, `min_value` → `max_value`, `created_at` → `updated_at`, `customer` → `client`
+ * and `a` → `zzz_totally_else` are not close.
+ */
+export function similarNames(a: string, b: string): boolean {
+  const x = normalized(a);
+  const y = normalized(b);
+  if (x === "" || y === "") return false;
+  if (x === y) return true;
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+  if (shorter.length >= 3 && longer.includes(shorter)) return true;
+  const limit = Math.floor(longer.length / 5);
+  return editDistance(x, y, limit) <= limit;
+}
+
+function normalized(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/** Levenshtein distance, cut short once it must exceed `limit` (then any value above it). */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    if (Math.min(...current) > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+/** A name that may hold another object's name: `users_email_idx` holds `users`. */
+export interface NameSubstitution {
+  readonly from: string;
+  readonly to: string;
+  /** Whether the rename it comes from was guessed. */
+  readonly inferred: boolean;
+}
+
+/**
+ * Whether `to` is `from` with renamed names put in (`users_pkey` → `people_pkey` after `users` →
+ * `people`; `orders_user_id_users_id_fk` → `orders_user_id_people_id_fk`): null when it is not,
+ * else whether any rename it follows was guessed. Each substitution may apply at any one place.
+ */
+export function derivedName(from: string, to: string, substitutions: readonly NameSubstitution[]): boolean | null {
+  let variants = new Map<string, boolean>([[from, false]]);
+  for (const substitution of substitutions) {
+    if (substitution.from === "" || substitution.from === substitution.to) continue;
+    const next = new Map(variants);
+    for (const [name, inferred] of variants) {
+      for (let at = name.indexOf(substitution.from); at >= 0; at = name.indexOf(substitution.from, at + 1)) {
+        const variant = name.slice(0, at) + substitution.to + name.slice(at + substitution.from.length);
+        if (!next.has(variant)) next.set(variant, inferred || substitution.inferred);
+      }
+      const everywhere = name.replaceAll(substitution.from, substitution.to);
+      if (!next.has(everywhere)) next.set(everywhere, inferred || substitution.inferred);
+      if (next.size > 64) break;
+    }
+    variants = next;
+  }
+  return from === to ? null : (variants.get(to) ?? null);
+}
