@@ -2,6 +2,7 @@ import type { Column } from "../ir/column.js";
 import { quoteIdent, quoteLiteral, quoteQualified } from "../ir/quote.js";
 import type { QualifiedName } from "../ir/qualified-name.js";
 import { sameValue } from "../ir/same-value.js";
+import { classifyTypeChange, typeChangeHazards } from "./classify-type-change.js";
 import { columnDefinition, identityClause, sequenceOptionClauses, serialSequenceName } from "./render-column.js";
 import type { Hazard } from "./statement.js";
 
@@ -36,11 +37,7 @@ export function alterColumnSql(table: QualifiedName, from: Column, to: Column): 
     statements.push(alter("DROP DEFAULT"));
   }
   if (from.notNull && !to.notNull) statements.push(alter("DROP NOT NULL"));
-  if (typeChanged) {
-    const collate = to.collation === null ? "" : ` COLLATE ${quoteQualified(to.collation.schema, to.collation.name)}`;
-    const using = from.type.sql === to.type.sql ? "" : ` USING ${castExpression(from, to)}`;
-    statements.push(alter(`TYPE ${to.type.sql}${collate}${using}`, ["needsCast", "heavyLock"]));
-  }
+  if (typeChanged) statements.push(alter(...typeClause(from, to)));
   // An identity column must be NOT NULL before it becomes one.
   if (to.identity !== null && from.identity === null) {
     if (!from.notNull) statements.push(alter("SET NOT NULL", ["heavyLock"]));
@@ -84,6 +81,21 @@ function rebuildColumn(table: QualifiedName, from: Column, to: Column): Rendered
     { sql: `ALTER TABLE ${target} DROP COLUMN ${quoteIdent(from.name)}`, hazards: from.generated === null ? ["destructive"] : [] },
     { sql: `ALTER TABLE ${target} ADD COLUMN ${columnDefinition(to)}`, hazards: ["heavyLock"] },
   ];
+}
+
+/**
+ * `TYPE t [COLLATE c] [USING …]`, with the hazards its class carries. USING is written only where
+ * PostgreSQL needs it (an explicit cast, or none at all); otherwise it converts by assignment, which
+ * fails on a value that does not fit where an explicit cast would cut it (`varchar(10)`). A new
+ * collation alone rebuilds the column's indexes.
+ */
+function typeClause(from: Column, to: Column): [string, readonly Hazard[]] {
+  const collate = to.collation === null ? "" : ` COLLATE ${quoteQualified(to.collation.schema, to.collation.name)}`;
+  if (from.type.sql === to.type.sql) return [`TYPE ${to.type.sql}${collate}`, ["heavyLock"]];
+  const classification = classifyTypeChange(from.type, to.type);
+  const needsUsing = classification.class === "cast" || classification.class === "noCast";
+  const using = needsUsing ? ` USING ${castExpression(from, to)}` : "";
+  return [`TYPE ${to.type.sql}${collate}${using}`, typeChangeHazards(classification)];
 }
 
 /** `col::type`; through text when either side is a user type (enum to enum, text to enum). */
