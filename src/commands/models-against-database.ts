@@ -56,8 +56,8 @@ export async function autogenerateAgainstDatabase(
   driver: Driver,
   options: RenameOptions,
 ): Promise<ModelComparison> {
-  const loaded = await loadModels(config.root, config.schemaGlobs, { casing: config.casing, schemaFilter: config.schemaFilter });
   const renames = options.renames.map(parseRenameHint);
+  const loaded = await loadModels(config.root, config.schemaGlobs, { casing: config.casing, schemaFilter: config.schemaFilter });
   const first = await schemaAgainstDatabase(loaded, config, driver, { renames, detectRenames: options.detectRenames });
   if (options.confirmRename === undefined) return first;
   const rejected: RenameHint[] = [];
