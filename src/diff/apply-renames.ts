@@ -23,7 +23,10 @@ export function renameEnumsIn(schema: Schema, renames: ObjectRenames): Schema {
   return {
     ...schema,
     enums: rekey(schema.enums, renames, (type, to) => ({ ...type, schema: to.schema, name: to.name })),
-    tables: mapValues(schema.tables, (table) => ({ ...table, columns: table.columns.map((column) => retypeColumn(column, renames)) })),
+    tables: mapValues(schema.tables, (table) => {
+      const columns = table.columns.map((column) => retypeColumn(column, renames));
+      return columns.every((column, i) => column === table.columns[i]) ? table : { ...table, columns };
+    }),
   };
 }
 
@@ -63,10 +66,10 @@ export function renameTablesIn(schema: Schema, renames: ObjectRenames): Schema {
   };
   return {
     ...schema,
-    tables: mapValues(rekey(schema.tables, renames, (table, to) => ({ ...table, schema: to.schema, name: to.name })), (table) => ({
-      ...table,
-      foreignKeys: mapValues(table.foreignKeys, retarget),
-    })),
+    tables: mapValues(rekey(schema.tables, renames, (table, to) => ({ ...table, schema: to.schema, name: to.name })), (table) => {
+      const foreignKeys = mapValues(table.foreignKeys, retarget);
+      return foreignKeys === table.foreignKeys ? table : { ...table, foreignKeys };
+    }),
     sequences: mapValues(schema.sequences, (sequence) => {
       const owner = sequence.ownedBy === null ? undefined : renames.get(qualifiedKey(sequence.schema, sequence.ownedBy.table));
       return owner === undefined || sequence.ownedBy === null ? sequence : { ...sequence, ownedBy: { ...sequence.ownedBy, table: owner.name } };
@@ -79,7 +82,8 @@ export function renameColumnsIn(schema: Schema, renames: MemberRenames): Schema 
   const tables = mapValues(schema.tables, (table) => {
     const own = renames.get(keyOf(table));
     const renamed = own === undefined ? table : renameOwnColumns(table, own);
-    return { ...renamed, foreignKeys: mapValues(renamed.foreignKeys, (fk) => retargetColumns(fk, renames)) };
+    const foreignKeys = mapValues(renamed.foreignKeys, (fk) => retargetColumns(fk, renames));
+    return foreignKeys === renamed.foreignKeys ? renamed : { ...renamed, foreignKeys };
   });
   const sequences = mapValues(schema.sequences, (sequence) => {
     if (sequence.ownedBy === null) return sequence;
@@ -157,6 +161,15 @@ function rekey<T>(objects: Readonly<Record<string, T>>, renames: ObjectRenames, 
   );
 }
 
-function mapValues<T>(record: Readonly<Record<string, T>>, map: (value: T) => T): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+/** The record with each value mapped; the record itself when no value changes (most tables keep theirs). */
+function mapValues<T>(record: Readonly<Record<string, T>>, map: (value: T) => T): Readonly<Record<string, T>> {
+  let changed: Record<string, T> | null = null;
+  for (const key of Object.keys(record)) {
+    const value = record[key] as T;
+    const mapped = map(value);
+    if (mapped === value) continue;
+    changed ??= { ...record };
+    changed[key] = mapped;
+  }
+  return changed ?? record;
 }

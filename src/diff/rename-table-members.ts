@@ -12,10 +12,29 @@ import { renameMembers, uniqueMemberHints, type MemberKind, type Renamed, type S
 import { ignoreMisfit, resolveMemberHint, throwMisfit, type MemberHint, type ParsedHint, type TableRenames } from "./resolve-rename-hints.js";
 import type { NameSubstitution } from "./similar-names.js";
 
-const COLUMNS: MemberKind<Column> = { object: "column", members: (table) => table.columns, name: (c) => c.name, fingerprint: columnFingerprint };
-const INDEXES: MemberKind<Index> = { object: "index", members: (table) => Object.values(table.indexes), name: (i) => i.name, fingerprint: indexFingerprint };
+const COLUMNS: MemberKind<Column> = {
+  object: "column",
+  members: (table) => table.columns,
+  names: (table) => table.columns.map((column) => column.name),
+  name: (column) => column.name,
+  fingerprint: columnFingerprint,
+};
+const INDEXES: MemberKind<Index> = {
+  object: "index",
+  members: (table) => Object.values(table.indexes),
+  names: (table) => Object.keys(table.indexes),
+  name: (index) => index.name,
+  fingerprint: indexFingerprint,
+};
 const CONSTRAINTS: MemberKind<Constraint> = {
-  object: "constraint", members: (table) => Object.values(tableConstraints(table)), name: (c) => c.def.name, fingerprint: constraintFingerprint,
+  object: "constraint",
+  members: (table) => Object.values(tableConstraints(table)),
+  names: (table) => [
+    ...(table.primaryKey === null ? [] : [table.primaryKey.name]),
+    ...Object.keys(table.uniques), ...Object.keys(table.foreignKeys), ...Object.keys(table.checks),
+  ],
+  name: (constraint) => constraint.def.name,
+  fingerprint: constraintFingerprint,
 };
 
 export interface MemberRenameInput {
@@ -75,12 +94,22 @@ function stage<T>(
     const before = Object.hasOwn(from.tables, key) ? from.tables[key] : undefined;
     if (before === undefined) continue;
     const own = (list: readonly MemberHint[]) => list.filter((hint) => hint.table === key);
-    const result = renameMembers(kind, { from: before, to: after }, { ...hints, stated: own(hints.stated), rejected: own(hints.rejected) }, substitutions(after));
+    const stated = own(hints.stated);
+    if (stated.length === 0 && sameNames(kind.names(before), kind.names(after))) continue;
+    const result = renameMembers(kind, { from: before, to: after }, { ...hints, stated, rejected: own(hints.rejected) }, substitutions(after));
     const table = { schema: after.schema, name: after.name };
     renamed.push(...result.renamed.map((item) => ({ ...item, table })));
     notes.push(...result.notes);
   }
   return { renamed, notes };
+}
+
+/** Whether two lists hold the same names (in the same order, usually). */
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.every((name, i) => name === b[i])) return true;
+  const names = new Set(b);
+  return a.every((name) => names.has(name));
 }
 
 function memberHints(input: MemberRenameInput, tables: TableRenames, object: MemberKind<unknown>["object"]): StageHints<MemberHint> {

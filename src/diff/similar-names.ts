@@ -13,8 +13,11 @@
  * and `a` → `zzz_totally_else` are not close.
  */
 export function similarNames(a: string, b: string): boolean {
-  const x = normalized(a);
-  const y = normalized(b);
+  return similarNormalized(normalizedName(a), normalizedName(b));
+}
+
+/** `similarNames` for names normalized already (`normalizedName`), to normalize each name once. */
+export function similarNormalized(x: string, y: string): boolean {
   if (x === "" || y === "") return false;
   if (x === y) return true;
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
@@ -23,7 +26,8 @@ export function similarNames(a: string, b: string): boolean {
   return editDistance(x, y, limit) <= limit;
 }
 
-function normalized(name: string): string {
+/** Lowercased, letters and digits only: `Full_Name` → `fullname`. */
+export function normalizedName(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 
