@@ -3,13 +3,15 @@
  * a wrong guess renames what the author meant to drop, so only spelling changes count.
  *
  * Names are compared lowercased with everything but letters and digits removed (`fullName`,
- * `full_name` and `fullname` are one name), and are close when, so compared:
+ * `full_name` and `fullname` are one name). Names that differ only in their digits are numbered
+ * siblings, not one object renamed (`log_2023` → `log_2024`, `address1` → `address2`). Otherwise
+ * names are close when, so compared:
  * - they are equal;
  * - one holds the other and the shorter has at least 3 characters (`email` → `email_address`,
  *   `user` → `users`, `post` → `blog_posts`);
  * - or at most a fifth of the longer one's characters differ (edit distance: `adress` →
  *   `address`, `colour` → `color`, `usrname` → `username`).
- * So `t0` → `t1`, `min_value` → `max_value`, `created_at` → `updated_at`, `customer` → `client`
+ * So `min_value` → `max_value`, `created_at` → `updated_at`, `customer` → `client`
  * and `a` → `zzz_totally_else` are not close.
  */
 export function similarNames(a: string, b: string): boolean {
@@ -20,6 +22,7 @@ export function similarNames(a: string, b: string): boolean {
 export function similarNormalized(x: string, y: string): boolean {
   if (x === "" || y === "") return false;
   if (x === y) return true;
+  if (x.replace(/\p{N}/gu, "") === y.replace(/\p{N}/gu, "")) return false;
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
   if (shorter.length >= 3 && longer.includes(shorter)) return true;
   const limit = Math.floor(longer.length / 5);
