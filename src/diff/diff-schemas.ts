@@ -28,21 +28,24 @@ export function diffSchemas(from: Schema, to: Schema, options: DiffOptions = {})
  */
 export function diffSchemasWithNotes(from: Schema, to: Schema, options: DiffOptions = {}): SchemaDiff {
   const renames = detectRenames(from, to, options);
-  const changes = diffRenamed(renames.from, to);
+  // A view kept word for word that names a renamed table's old name means another relation now
+  // (PostgreSQL would make it follow the rename): it is rebuilt.
+  const oldNames = renames.renames.flatMap((change) => (change.kind === "renameTable" ? [keyOf(change.from)] : []));
+  const changes = diffRenamed(renames.from, to, oldNames);
   return {
     changes: [...changes.filter((change) => change.kind === "dropView"), ...renames.renames, ...changes.filter((change) => change.kind !== "dropView")],
     notes: renames.notes,
   };
 }
 
-function diffRenamed(from: Schema, to: Schema): readonly Change[] {
+function diffRenamed(from: Schema, to: Schema, renamedAway: readonly string[]): readonly Change[] {
   const enums = diffEnums(from, to);
   return [
     ...diffNamespaces(from.namespaces, to.namespaces),
     ...diffExtensions(from.extensions, to.extensions),
     ...enums,
     ...diffSequences(from.sequences, to.sequences),
-    ...tableChanges(from, to, enums),
+    ...tableChanges(from, to, enums, renamedAway),
   ];
 }
 
@@ -50,9 +53,9 @@ function diffRenamed(from: Schema, to: Schema): readonly Change[] {
  * Tables, then views: a view is rebuilt when a relation it mentions is dropped or its columns change,
  * including columns recast because their enum is recreated.
  */
-function tableChanges(from: Schema, to: Schema, enums: readonly Change[]): Change[] {
+function tableChanges(from: Schema, to: Schema, enums: readonly Change[], renamedAway: readonly string[]): Change[] {
   const tables = diffTables(from, to);
-  const touched = new Set<string>();
+  const touched = new Set<string>(renamedAway);
   for (const change of tables) {
     if (change.kind === "dropTable") touched.add(keyOf(change.from));
     if (change.kind === "dropColumn" || (change.kind === "alterColumn" && rewritesColumn(change.from, change.to))) {
