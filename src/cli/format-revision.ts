@@ -1,3 +1,4 @@
+import { relative } from "node:path";
 import type { MigrationMeta } from "../runner/migration-meta.js";
 
 /** What a revision's line can be marked with. */
@@ -21,8 +22,8 @@ export function revisionLine(meta: MigrationMeta, marks: RevisionMarks = {}): st
   return `${parents} -> ${meta.revision}${labels}${flags.length ? ` (${flags.join(") (")})` : ""}, ${meta.message || "(no message)"}`;
 }
 
-/** Every field of a revision, for `show` and `--verbose`. */
-export function revisionDetails(meta: MigrationMeta, marks: RevisionMarks = {}): string {
+/** Every field of a revision, for `show` and `--verbose`; the path relative to `cwd`. */
+export function revisionDetails(meta: MigrationMeta, marks: RevisionMarks, cwd: string): string {
   const flags = [marks.head ? "head" : "", marks.current ? "current" : ""].filter(Boolean);
   return [
     `Rev: ${meta.revision}${flags.length ? ` (${flags.join(", ")})` : ""}`,
@@ -30,7 +31,7 @@ export function revisionDetails(meta: MigrationMeta, marks: RevisionMarks = {}):
     ...(meta.branchLabels.length ? [`Branch names: ${meta.branchLabels.join(", ")}`] : []),
     ...(meta.dependsOn.length ? [`Also depends on: ${meta.dependsOn.join(", ")}`] : []),
     ...(meta.transactional ? [] : ["Transactional: no"]),
-    `Path: ${meta.file}`,
+    `Path: ${relative(cwd, meta.file)}`,
     "",
     `    ${meta.message || "(no message)"}`,
   ].join("\n");

@@ -31,7 +31,10 @@ function print(context: CommandContext, name: string, graph: RevisionGraph, meta
     return;
   }
   const verbose = context.values["verbose"] === true;
-  const lines = metas.map((meta) => (verbose ? revisionDetails : revisionLine)(meta, marksOf(graph, meta, current)));
+  const lines = metas.map((meta) => {
+    const marks = marksOf(graph, meta, current);
+    return verbose ? revisionDetails(meta, marks, context.cwd) : revisionLine(meta, marks);
+  });
   context.out.print(lines.length === 0 ? "(no revisions)" : lines.join(verbose ? "\n\n" : "\n"));
 }
 
@@ -75,7 +78,7 @@ export const showCommand: CommandSpec = {
     const meta = graph.resolve(onePositional(context, "show", "revision"));
     const format = formatOption(context, "show", ["text", "json"] as const);
     const marks = marksOf(graph, meta);
-    context.out.print(format === "json" ? JSON.stringify(revisionJson(meta, marks), null, 2) : revisionDetails(meta, marks));
+    context.out.print(format === "json" ? JSON.stringify(revisionJson(meta, marks), null, 2) : revisionDetails(meta, marks, context.cwd));
     return EXIT.ok;
   },
 };

@@ -6,6 +6,7 @@ import type { CommandSpec } from "./command-spec.js";
 import { EXIT } from "./exit-codes.js";
 import { revisionDetails, revisionJson, revisionLine } from "./format-revision.js";
 import { formatOption, projectInput } from "./option-values.js";
+import type { MigrationMeta } from "../runner/migration-meta.js";
 import { UsageError } from "./usage-error.js";
 
 const URL_HELP = "--url URL           the database (default: DATABASE_URL, .env, the config, then the embedded .tidemark/db)";
@@ -38,8 +39,12 @@ export const currentCommand: CommandSpec = {
     if (format === "json") {
       context.out.print(JSON.stringify({ current: metas.map((meta) => revisionJson(meta, { head: heads.includes(meta.revision) })), atHeads }, null, 2));
     } else {
-      const show = context.values["verbose"] === true ? revisionDetails : revisionLine;
-      context.out.print(metas.length === 0 ? "(base: no revision applied)" : metas.map((meta) => show(meta, { head: heads.includes(meta.revision) })).join("\n"));
+      const verbose = context.values["verbose"] === true;
+      const show = (meta: MigrationMeta) => {
+        const marks = { head: heads.includes(meta.revision) };
+        return verbose ? revisionDetails(meta, marks, context.cwd) : revisionLine(meta, marks);
+      };
+      context.out.print(metas.length === 0 ? "(base: no revision applied)" : metas.map(show).join(verbose ? "\n\n" : "\n"));
     }
     if (context.values["check-heads"] === true && !atHeads) throw new DatabaseNotAtHeadError(rows, heads);
     return EXIT.ok;
