@@ -5,7 +5,7 @@ import { matchRenames } from "./match-renames.js";
 import type { RenameNote } from "./rename-note.js";
 import { ignoreMisfit, resolveObjectHint, throwMisfit, type MemberHint, type ParsedHint } from "./resolve-rename-hints.js";
 import { RenameHintError } from "./rename-hint-error.js";
-import { derivedName, normalizedName, similarNames, similarNormalized, type NameSubstitution } from "./similar-names.js";
+import { derivedName, nameForms, similarForms, similarNames, type NameSubstitution } from "./similar-names.js";
 
 /** One rename a stage settled on: the object under its old name and under its new one. */
 export interface Renamed<T> {
@@ -44,8 +44,8 @@ export function renameObjects<T extends QualifiedName>(
   const taken = new Set(stated.flatMap((pair) => [pair.from, pair.to]));
   const dropped = Object.entries(from).filter(([key]) => !Object.hasOwn(to, key) && !taken.has(key)).map(([, item]) => item);
   const added = Object.entries(to).filter(([key]) => !Object.hasOwn(from, key) && !taken.has(key)).map(([, item]) => item);
-  const normalized = new Map([...dropped, ...added].map((item) => [item, normalizedName(item.name)]));
-  const similar = (a: T, b: T) => similarNormalized(normalized.get(a) ?? "", normalized.get(b) ?? "");
+  const forms = new Map([...dropped, ...added].map((item) => [item, nameForms(item.name)]));
+  const similar = (a: T, b: T) => similarForms(forms.get(a) ?? nameForms(a.name), forms.get(b) ?? nameForms(b.name));
   const matches = matchRenames(dropped, added, {
     fingerprint: (item) => `${item.schema}\n${fingerprint(item)}`,
     link: (a, b) => (similar(a, b) && !rejected.has(pairKey({ from: keyOf(a), to: keyOf(b) })) ? true : null),

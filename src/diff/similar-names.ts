@@ -7,30 +7,74 @@
  * siblings, not one object renamed (`log_2023` → `log_2024`, `address1` → `address2`). Otherwise
  * names are close when, so compared:
  * - they are equal;
- * - one holds the other and the shorter has at least 3 characters (`email` → `email_address`,
- *   `user` → `users`, `post` → `blog_posts`);
+ * - the words of one are the other's, or run in order inside them, a plural counting as its
+ *   singular and three letters at least (`status` → `statuses`, `email` → `email_address`,
+ *   `post` → `blog_posts`, `data` → `t_data`; not `bar` → `foobar`, whose one word is not `bar`);
  * - or at most a fifth of the longer one's characters differ (edit distance: `adress` →
- *   `address`, `colour` → `color`, `usrname` → `username`).
+ *   `address`, `colour` → `color`, `user` → `users`, `usrname` → `username`).
  * So `min_value` → `max_value`, `created_at` → `updated_at`, `customer` → `client`
  * and `a` → `zzz_totally_else` are not close.
  */
 export function similarNames(a: string, b: string): boolean {
-  return similarNormalized(normalizedName(a), normalizedName(b));
+  return similarForms(nameForms(a), nameForms(b));
 }
 
-/** `similarNames` for names normalized already (`normalizedName`), to normalize each name once. */
-export function similarNormalized(x: string, y: string): boolean {
+/** A name taken apart once, to compare it with many: its words, and its letters and digits. */
+export interface NameForms {
+  readonly words: readonly string[];
+  readonly normalized: string;
+}
+
+export function nameForms(name: string): NameForms {
+  return { words: words(name), normalized: normalizedName(name) };
+}
+
+/** `similarNames` for names taken apart already. */
+export function similarForms(a: NameForms, b: NameForms): boolean {
+  return heldWords(a.words, b.words) || similarNormalized(a.normalized, b.normalized);
+}
+
+/** The words of a name: split at anything but letters and digits, at `aB`, and between letters and digits. */
+function words(name: string): readonly string[] {
+  return name
+    .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+    .replace(/(\p{L})(\p{N})/gu, "$1 $2")
+    .replace(/(\p{N})(\p{L})/gu, "$1 $2")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== "");
+}
+
+/**
+ * Whether the words of one name are the other's or run, in order, inside them, a plural counting as
+ * its singular, and with three letters at least (`a` is not `a_b`).
+ */
+function heldWords(a: readonly string[], b: readonly string[]): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (shorter.join("").length < 3) return false;
+  const same = (x: string, y: string) => x === y || `${x}s` === y || `${y}s` === x || `${x}es` === y || `${y}es` === x;
+  for (let at = 0; at + shorter.length <= longer.length; at += 1) {
+    if (shorter.every((word, i) => same(word, longer[at + i] ?? ""))) return !onlyDigitsDiffer(shorter, longer);
+  }
+  return false;
+}
+
+function onlyDigitsDiffer(a: readonly string[], b: readonly string[]): boolean {
+  const letters = (list: readonly string[]) => list.filter((word) => !/^\p{N}+$/u.test(word)).join(" ");
+  return letters(a) === letters(b);
+}
+
+function similarNormalized(x: string, y: string): boolean {
   if (x === "" || y === "") return false;
   if (x === y) return true;
   if (x.replace(/\p{N}/gu, "") === y.replace(/\p{N}/gu, "")) return false;
-  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
-  if (shorter.length >= 3 && longer.includes(shorter)) return true;
+  const longer = x.length >= y.length ? x : y;
   const limit = Math.floor(longer.length / 5);
   return editDistance(x, y, limit) <= limit;
 }
 
 /** Lowercased, letters and digits only: `Full_Name` → `fullname`. */
-export function normalizedName(name: string): string {
+function normalizedName(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 
