@@ -91,6 +91,24 @@ describe("inferred renames", () => {
     expect(summary(changes)).toEqual(["renameEnum status -> statuses (inferred)"]);
   });
 
+  it("notes ambiguous tables by their keys, and pairs none of them", () => {
+    const shape = [id, column("body")];
+    const { changes, notes } = diffSchemasWithNotes(
+      schema({ tables: [table("post", shape)] }),
+      schema({ tables: [table("posts", shape), table("blog_post", shape)] }),
+    );
+    expect(summary(changes).sort()).toEqual(["createTable", "createTable", "dropTable"]);
+    expect(notes).toEqual([{ kind: "ambiguousRename", object: "table", dropped: ["public.post"], added: ["public.posts", "public.blog_post"] }]);
+  });
+
+  it("pairs the rest when the author turns one candidate down", () => {
+    const shape = [id, column("body")];
+    const changes = diffSchemas(schema({ tables: [table("post", shape)] }), schema({ tables: [table("posts", shape), table("blog_post", shape)] }), {
+      rejected: [{ from: "post", to: "blog_post" }],
+    });
+    expect(summary(changes)).toEqual(["renameTable post -> posts (inferred)", "createTable"]);
+  });
+
   it("guesses nothing when detectRenames is false", () => {
     const changes = diffSchemas(schema({ tables: [users(column("fullname"))] }), schema({ tables: [users(column("full_name"))] }), { detectRenames: false });
     expect(summary(changes)).toEqual(["dropColumn fullname", "addColumn full_name"]);
