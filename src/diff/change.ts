@@ -63,7 +63,10 @@ export type Change =
   /*
    * Renames. `from` is the object under its old name, `to` the same object under its new name (as
    * it is on the `to` side); whatever else differs is further changes. `inferred` is true when the
-   * differ guessed the rename (the author must confirm it), false when the user stated it.
+   * differ guessed the rename (the author must confirm it), false when the user stated it (or it
+   * follows a stated one: `users_pkey` → `people_pkey` after `users` → `people`). A rename stays in
+   * its schema and table. The differ lists renames before every change that names the objects by
+   * their new names, and the planner keeps that order (see `orderedStatements`).
    */
   | { readonly kind: "renameTable"; readonly from: Table; readonly to: Table; readonly inferred: boolean }
   | { readonly kind: "renameColumn"; readonly table: QualifiedName; readonly from: Column; readonly to: Column; readonly inferred: boolean }
