@@ -57,10 +57,10 @@ export function dataLossSentence(change: Change, hazards: Hazards): string | nul
 
 function alterColumnLoss(change: ChangeOf<"alterColumn">, hazards: Hazards): string | null {
   const column = columnName(change.table, change.to.name);
-  if (hazards.has("narrowing")) {
+  if (hazards.has("narrowing") && hazards.has("destructive")) {
     return (
-      `DATA LOSS: type change of ${column} from ${change.from.type.sql} to ${change.to.type.sql} narrows it: it may fail on ` +
-      `existing rows or lose precision, and down cannot restore what was lost`
+      `DATA LOSS: type change of ${column} from ${change.from.type.sql} to ${change.to.type.sql} rounds or cuts values ` +
+      `without an error; down cannot restore what was lost`
     );
   }
   if (!hazards.has("destructive")) return null;
@@ -77,6 +77,13 @@ export function castSentence(change: Change, hazards: Hazards): string | null {
   const column = columnName(change.table, to.name);
   if (hazards.has("noCast")) {
     return `PostgreSQL has no cast from ${from.type.sql} to ${to.type.sql}: edit the USING expression for ${column} before running`;
+  }
+  if (hazards.has("narrowing") && !hazards.has("destructive")) {
+    const change = `type change of ${column} from ${from.type.sql} to ${to.type.sql}`;
+    if (/^timestamp/.test(from.type.sql) && /^timestamp/.test(to.type.sql)) {
+      return `${change} reads existing values in the server's time zone (TimeZone); check that it is the one they were written in`;
+    }
+    return `${change} narrows it: the migration fails on rows that do not fit; check the data first`;
   }
   if (hazards.has("needsCast") && !hazards.has("narrowing")) {
     return `type change of ${column} from ${from.type.sql} to ${to.type.sql} uses an explicit cast that fails if a row does not convert`;
