@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     root: new URL("..", import.meta.url).pathname,
     include: ["test/**/*.test.ts"],
+    // The long suites (every convergence fixture and property run on both backends) are
+    // `*.long.test.ts`, run by `npm run test:long`, which CI runs too.
+    exclude: ["test/**/*.long.test.ts", "**/node_modules/**"],
     // PGlite boots in about two seconds and each server test creates a database.
     testTimeout: 60_000,
     hookTimeout: 60_000,
