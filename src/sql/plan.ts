@@ -25,25 +25,26 @@ export function plan(changes: readonly Change[]): Plan {
  * changes first and renames back after them.
  */
 export function orderedStatements(changes: readonly Change[]): readonly Statement[] {
-  const parts: Change[][] = [[]];
-  for (const change of changes) {
-    if (isRename(change)) parts.push([change], []);
-    else parts.at(-1)?.push(change);
-  }
+  const parts: PhasedStatement[][] = [[]];
+  changes.forEach((change, i) => {
+    const statements = planChange(change, () => changes.slice(0, i));
+    if (isRename(change)) parts.push(statements, []);
+    else parts.at(-1)?.push(...statements);
+  });
   return parts.flatMap(inPhaseOrder);
 }
 
 const RANK: ReadonlyMap<string, number> = new Map(PHASES.map((phase, i) => [phase, i]));
 
-function inPhaseOrder(changes: readonly Change[]): readonly Statement[] {
-  return changes
-    .flatMap(planChange)
+function inPhaseOrder(statements: readonly PhasedStatement[]): readonly Statement[] {
+  return statements
     .map((item, i) => ({ item, i }))
     .sort((a, b) => (RANK.get(a.item.phase) ?? 0) - (RANK.get(b.item.phase) ?? 0) || a.i - b.i)
     .map(({ item }) => item.statement);
 }
 
-function planChange(change: Change): PhasedStatement[] {
+/** `before` gives the changes listed before this one, which a rename needs (see `serialSequenceRenames`). */
+function planChange(change: Change, before: () => readonly Change[]): PhasedStatement[] {
   const at = phased(change);
   switch (change.kind) {
     case "createNamespace":
@@ -98,7 +99,7 @@ function planChange(change: Change): PhasedStatement[] {
     case "renameEnum":
     case "renameIndex":
     case "renameConstraint":
-      return planRename(change);
+      return planRename(change, before());
     default: {
       const unknown: never = change;
       throw new Error(`unknown change ${JSON.stringify(unknown)}`);
