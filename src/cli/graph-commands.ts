@@ -1,4 +1,5 @@
 import { loadGraph } from "../commands/load-graph.js";
+import { resolveRevision } from "../commands/resolve-revision.js";
 import { currentOfProject } from "../commands/migrate.js";
 import { openProject } from "../commands/open-project.js";
 import type { MigrationMeta } from "../runner/migration-meta.js";
@@ -75,7 +76,7 @@ export const showCommand: CommandSpec = {
   optionHelp: ["rev: a full or partial revision id, head, or <label>@head", FORMAT_HELP],
   async run(context) {
     const graph = await graphOf(context);
-    const meta = graph.resolve(onePositional(context, "show", "revision"));
+    const meta = resolveRevision(graph, onePositional(context, "show", "revision"));
     const format = formatOption(context, "show", ["text", "json"] as const);
     const marks = marksOf(graph, meta);
     context.out.print(format === "json" ? JSON.stringify(revisionJson(meta, marks), null, 2) : revisionDetails(meta, marks, context.cwd));
@@ -99,14 +100,18 @@ export const historyCommand: CommandSpec = {
     "-r, --rev RANGE     start:end, either side optional (base:head by default)",
     "-v, --verbose       every field of each revision",
     "-i, --indicate-current  mark the database's current revisions (connects to it)",
-    "--url URL           the database for --indicate-current",
+    "--url URL           the database for --indicate-current and ranges from current",
     FORMAT_HELP,
   ],
   async run(context) {
     const project = await openProject(projectInput(context));
     const graph = await loadGraph(project.config);
-    const current = context.values["indicate-current"] === true ? new Set(await currentOfProject(project)) : new Set<string>();
-    print(context, "history", graph, graph.history(stringValue(context.values["rev"])), current);
+    const range = stringValue(context.values["rev"]);
+    // `-r current:` counts from the database, as --indicate-current marks it: both connect.
+    const needsDatabase = context.values["indicate-current"] === true || /current|(^|:)[+-]\d/.test(range ?? "");
+    const rows = needsDatabase ? await currentOfProject(project) : undefined;
+    const current = context.values["indicate-current"] === true ? new Set(rows) : new Set<string>();
+    print(context, "history", graph, graph.history(range, rows), current);
     return EXIT.ok;
   },
 };

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { relative } from "node:path";
 import { prepareMerge } from "../commands/merge.js";
 import { openProject } from "../commands/open-project.js";
+import { randomRevisionId } from "../commands/revision.js";
 import { writeFileAtomic } from "../commands/write-file-atomic.js";
 import type { CommandSpec } from "./command-spec.js";
 import { EXIT } from "./exit-codes.js";
@@ -11,7 +11,7 @@ import { UsageError } from "./usage-error.js";
 export const mergeCommand: CommandSpec = {
   name: "merge",
   summary: "Join several heads with a merge revision",
-  usage: 'tidemark merge <revs...|heads> -m MESSAGE [--rev-id ID] [--branch-label L]',
+  usage: "tidemark merge <revs...|heads> -m MESSAGE [--rev-id ID] [--branch-label L] [--dry-run]",
   example: 'tidemark merge heads -m "merge billing and search"',
   options: {
     message: { type: "string", short: "m" },
@@ -37,7 +37,7 @@ export const mergeCommand: CommandSpec = {
       revId: stringValue(context.values["rev-id"]),
       branchLabels: stringList(context.values["branch-label"]),
       now: new Date(),
-      newRevisionId: () => randomBytes(6).toString("hex"),
+      newRevisionId: randomRevisionId,
     });
     if (context.values["dry-run"] === true) {
       context.out.print(prepared.text.trimEnd());

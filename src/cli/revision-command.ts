@@ -1,14 +1,14 @@
-import { randomBytes } from "node:crypto";
 import { relative } from "node:path";
 import { warningsFor } from "../codegen/change-warnings.js";
 import { summarizeChange } from "../codegen/summarize-changes.js";
 import { upgradeProject } from "../commands/migrate.js";
 import { openProject } from "../commands/open-project.js";
-import { prepareRevision, type PreparedRevision, type RevisionOptions } from "../commands/revision.js";
+import { prepareRevision, randomRevisionId, type PreparedRevision, type RevisionOptions } from "../commands/revision.js";
 import { writeFileAtomic } from "../commands/write-file-atomic.js";
 import type { Change } from "../diff/change.js";
 import type { CommandContext, CommandSpec } from "./command-spec.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
+import { stepLine } from "./migrate-commands.js";
 import { projectInput, stringList, stringValue } from "./option-values.js";
 import { UsageError } from "./usage-error.js";
 
@@ -64,7 +64,8 @@ async function runRevision(context: CommandContext): Promise<ExitCode> {
     return EXIT.ok;
   }
   if (context.values["sql"] === true) {
-    context.out.print((prepared.plan?.up ?? []).map((statement) => `${statement.sql};`).join("\n"));
+    const statements = (prepared.plan?.up ?? []).map((statement) => `${statement.sql};`);
+    context.out.print(statements.length === 0 ? "-- no statements: the revision's up is empty" : statements.join("\n"));
     return EXIT.ok;
   }
   if (context.values["dry-run"] === true) {
@@ -74,7 +75,11 @@ async function runRevision(context: CommandContext): Promise<ExitCode> {
   await writeFileAtomic(prepared.file, prepared.text);
   context.out.print(writtenReport(prepared, context.cwd));
   if (context.values["upgrade"] === true) {
-    const result = await upgradeProject(project, "head");
+    // To the new revision itself: with --head or --splice it is not the only head.
+    const result = await upgradeProject(project, prepared.meta.revision, {
+      onStep: (step) => context.out.print(stepLine(step)),
+      onWarning: (message) => context.out.error(`warning: ${message}`),
+    });
     context.out.print(`Upgraded: the database is at ${result.rowsAfter.join(", ")}.`);
   }
   return EXIT.ok;
@@ -95,7 +100,7 @@ function revisionOptions(context: CommandContext, message: string): RevisionOpti
     detectRenames,
     ...(ask !== undefined && detectRenames ? { confirmRename: (change: Change) => confirm(ask, change) } : {}),
     now: new Date(),
-    newRevisionId: () => randomBytes(6).toString("hex"),
+    newRevisionId: randomRevisionId,
   };
 }
 
@@ -107,8 +112,9 @@ async function confirm(ask: (question: string) => Promise<string>, change: Chang
 function writtenReport(prepared: PreparedRevision, cwd: string): string {
   const warnings = warningsFor(prepared.plan, prepared.changes, prepared.notes);
   const count = prepared.changes.length;
+  const what = prepared.plan === null ? "empty: write up and down by hand" : `${count} change${count === 1 ? "" : "s"}`;
   return [
-    `Wrote ${relative(cwd, prepared.file)} (${count} change${count === 1 ? "" : "s"}${warnings.length ? `, ${warnings.length} to review` : ""})`,
+    `Wrote ${relative(cwd, prepared.file)} (${what}${warnings.length ? `, ${warnings.length} to review` : ""})`,
     ...warnings.map((line) => `  WARNING: ${line}`),
   ].join("\n");
 }

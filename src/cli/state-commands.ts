@@ -1,7 +1,7 @@
 import { loadGraph } from "../commands/load-graph.js";
 import { currentOfProject, stampProject } from "../commands/migrate.js";
 import { openProject } from "../commands/open-project.js";
-import { DatabaseNotAtHeadError } from "../commands/command-errors.js";
+import { atHeads, DatabaseNotAtHeadError } from "../commands/command-errors.js";
 import type { CommandSpec } from "./command-spec.js";
 import { EXIT } from "./exit-codes.js";
 import { revisionDetails, revisionJson, revisionLine } from "./format-revision.js";
@@ -34,10 +34,10 @@ export const currentCommand: CommandSpec = {
     const graph = await loadGraph(project.config);
     const rows = await currentOfProject(project);
     const heads = graph.heads();
-    const atHeads = rows.length === heads.length && rows.every((row) => heads.includes(row));
+    const upToDate = atHeads(rows, heads);
     const metas = rows.map((row) => graph.get(row));
     if (format === "json") {
-      context.out.print(JSON.stringify({ current: metas.map((meta) => revisionJson(meta, { head: heads.includes(meta.revision) })), atHeads }, null, 2));
+      context.out.print(JSON.stringify({ current: metas.map((meta) => revisionJson(meta, { head: heads.includes(meta.revision) })), atHeads: upToDate }, null, 2));
     } else {
       const verbose = context.values["verbose"] === true;
       const show = (meta: MigrationMeta) => {
@@ -46,7 +46,7 @@ export const currentCommand: CommandSpec = {
       };
       context.out.print(metas.length === 0 ? "(base: no revision applied)" : metas.map(show).join(verbose ? "\n\n" : "\n"));
     }
-    if (context.values["check-heads"] === true && !atHeads) throw new DatabaseNotAtHeadError(rows, heads);
+    if (context.values["check-heads"] === true && !upToDate) throw new DatabaseNotAtHeadError(rows, heads);
     return EXIT.ok;
   },
 };

@@ -22,14 +22,19 @@ function projectOf(options: ApiOptions) {
   return openProject({ cwd: options.cwd ?? process.cwd(), configFile: options.config, url: options.url, env: options.env ?? process.env });
 }
 
+/** Warnings (an edited migration under onChecksumMismatch: "warn") go to the console unless handled. */
+function withWarnings(options: ApiOptions): ApiOptions {
+  return options.onWarning === undefined ? { ...options, onWarning: (message) => console.warn(`tidemark: ${message}`) } : options;
+}
+
 /** Applies migrations up to `target` (default `head`), as `tidemark upgrade` does. */
 export async function upgrade(target = "head", options: ApiOptions = {}): Promise<RunResult> {
-  return upgradeProject(await projectOf(options), target, options);
+  return upgradeProject(await projectOf(options), target, withWarnings(options));
 }
 
 /** Reverts migrations down to `target`, as `tidemark downgrade` does. */
 export async function downgrade(target: string, options: ApiOptions = {}): Promise<RunResult> {
-  return downgradeProject(await projectOf(options), target, options);
+  return downgradeProject(await projectOf(options), target, withWarnings(options));
 }
 
 /** The database's current revisions (none at base). */

@@ -11,6 +11,11 @@ export class OfflineRangeError extends TidemarkError {
   }
 }
 
+/** Whether the version table's rows are exactly the graph's heads. */
+export function atHeads(rows: readonly string[], heads: readonly string[]): boolean {
+  return rows.length === heads.length && rows.every((row) => heads.includes(row));
+}
+
 /** The database is not at the migrations' heads (`current --check-heads`, `revision --autogenerate`). */
 export class DatabaseNotAtHeadError extends TidemarkError {
   readonly hint = "Run `tidemark upgrade head` (or `upgrade heads`) first, then try again.";
@@ -66,5 +71,18 @@ export class NothingToMergeError extends TidemarkError {
   constructor(revisions: readonly string[]) {
     super(`Merge needs at least two revisions, got ${revisions.length === 0 ? "none" : revisions.join(", ")}`);
     this.revisions = revisions;
+  }
+}
+
+/** `merge` of a revision with one of its own descendants: they are on one line already. */
+export class MergeOfAncestorError extends TidemarkError {
+  readonly hint = "Merge heads of different branches (`tidemark heads`), or `tidemark merge heads`.";
+  readonly ancestor: string;
+  readonly descendant: string;
+
+  constructor(ancestor: string, descendant: string) {
+    super(`Revision ${ancestor} is an ancestor of ${descendant}: there is nothing to merge between them`);
+    this.ancestor = ancestor;
+    this.descendant = descendant;
   }
 }

@@ -1,6 +1,7 @@
 import type { RevisionGraph } from "../runner/revision-graph.js";
 import { MultipleHeadsError } from "../runner/revision-errors.js";
 import { NotAHeadError } from "./command-errors.js";
+import { resolveRevision } from "./resolve-revision.js";
 
 /**
  * The revision a new one follows: the single head; `--head <rev>` when there are several (`base`
@@ -13,7 +14,7 @@ export function chooseParent(graph: RevisionGraph, head: string | undefined, spl
     return heads[0] ?? null;
   }
   if (head === "base") return null;
-  const parent = graph.resolve(head).revision;
+  const parent = resolveRevision(graph, head).revision;
   if (!heads.includes(parent) && !splice) throw new NotAHeadError(parent);
   return parent;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { Config } from "../config/config.js";
 import type { Change } from "../diff/change.js";
@@ -11,10 +12,11 @@ import type { RevisionGraph } from "../runner/revision-graph.js";
 import { invalidNameReason } from "../runner/revision-id.js";
 import { readVersionRows } from "../runner/version-store.js";
 import type { Plan } from "../sql/statement.js";
-import { DatabaseNotAtHeadError, InvalidRevisionNameError, RevisionExistsError } from "./command-errors.js";
+import { atHeads, DatabaseNotAtHeadError, InvalidRevisionNameError, RevisionExistsError } from "./command-errors.js";
 import { loadGraph } from "./load-graph.js";
 import { autogenerateAgainstDatabase } from "./models-against-database.js";
 import { withDatabase, type Project } from "./open-project.js";
+import { resolveRevision } from "./resolve-revision.js";
 import { chooseParent } from "./revision-parent.js";
 import { versionTables } from "./run-context.js";
 
@@ -46,6 +48,11 @@ export interface PreparedRevision {
   readonly notes: readonly RenameNote[];
 }
 
+/** A fresh revision id: 12 random hex characters, as Alembic makes them. */
+export function randomRevisionId(): string {
+  return randomBytes(6).toString("hex");
+}
+
 /** `tidemark revision`: works out the next revision and renders its file, writing nothing. */
 export async function prepareRevision(project: Project, options: RevisionOptions): Promise<PreparedRevision> {
   const graph = await loadGraph(project.config);
@@ -53,11 +60,18 @@ export async function prepareRevision(project: Project, options: RevisionOptions
   const diff = options.autogenerate
     ? await withDatabase(project, (driver) => diffAtHead(project.config, driver, graph, options))
     : { changes: [], plan: null, notes: [] };
-  const text = await renderMigration(
-    { meta, changes: diff.changes, plan: diff.plan, notes: diff.notes },
-    await resolvePrettierOptions(join(project.config.migrationsDir, "migration.ts")),
-  );
-  return { file: join(project.config.migrationsDir, migrationFileName(meta)), text, meta, ...diff };
+  return renderRevision(project, meta, diff);
+}
+
+/** The file of a new revision: its path in the migrations folder, and its text in the project's prettier style. */
+export async function renderRevision(
+  project: Project,
+  meta: RevisionMetadata,
+  diff: Pick<PreparedRevision, "changes" | "plan" | "notes">,
+): Promise<PreparedRevision> {
+  const format = await resolvePrettierOptions(join(project.config.migrationsDir, "migration.ts"));
+  const text = await renderMigration({ meta, ...diff }, format);
+  return { file: join(project.config.migrationsDir, migrationFileName(meta)), text, meta, changes: diff.changes, plan: diff.plan, notes: diff.notes };
 }
 
 /** The metadata of a new revision: its id (checked, or a fresh one), parent, labels and dependencies. */
@@ -69,14 +83,17 @@ export function newRevisionMeta(
   const revision = options.revId ?? freshId(graph, options.newRevisionId);
   checkName("revision id", revision);
   if (graph.has(revision)) throw new RevisionExistsError(revision);
-  for (const label of options.branchLabels ?? []) checkName("branch label", label);
+  for (const label of options.branchLabels ?? []) {
+    checkName("branch label", label);
+    if (graph.isLabel(label) || graph.has(label)) throw new InvalidRevisionNameError("branch label", label, "a revision or a branch label has that name already");
+  }
   return {
     revision,
     revises,
     message: options.message,
     createdAt: options.now,
     ...(options.branchLabels?.length ? { branchLabels: options.branchLabels } : {}),
-    ...(options.dependsOn?.length ? { dependsOn: options.dependsOn.map((rev) => graph.resolve(rev).revision) } : {}),
+    ...(options.dependsOn?.length ? { dependsOn: options.dependsOn.map((rev) => resolveRevision(graph, rev).revision) } : {}),
   };
 }
 
@@ -96,7 +113,7 @@ function checkName(what: string, name: string): void {
 async function diffAtHead(config: Config, driver: Driver, graph: RevisionGraph, options: RevisionOptions) {
   const rows = await readVersionRows(driver, versionTables(config));
   const heads = graph.heads();
-  if (rows.length !== heads.length || !rows.every((row) => heads.includes(row))) throw new DatabaseNotAtHeadError(rows, heads);
+  if (!atHeads(rows, heads)) throw new DatabaseNotAtHeadError(rows, heads);
   return autogenerateAgainstDatabase(config, driver, {
     renames: [...config.renames, ...(options.renames ?? [])],
     detectRenames: options.detectRenames ?? true,

@@ -4,7 +4,7 @@ import type { Schema } from "../ir/schema.js";
 import type { LoadedMigration, MigrationLoader } from "./load-migration.js";
 import { onlineContext, type StatementTracker } from "./migration-contexts.js";
 import type { Step } from "./revision-graph.js";
-import { MigrationFailedError } from "./runner-errors.js";
+import { MigrationFailedError, MigrationNotRecordedError } from "./runner-errors.js";
 import { recordHistory, writeVersionRows, type VersionTables } from "./version-store.js";
 
 /** `each`: a transaction per migration (default); `all`: one for the run; `none`: none at all. */
@@ -35,24 +35,49 @@ export interface ExecuteOptions {
  */
 export async function executeSteps(steps: readonly Step[], options: ExecuteOptions): Promise<readonly ExecutedStep[]> {
   const done: ExecutedStep[] = [];
-  const finish = (step: ExecutedStep) => {
-    done.push(step);
-    options.onStep?.(step);
-  };
   for (const group of transactionGroups(steps, options.txMode)) {
     const migrations = await Promise.all(group.steps.map((step) => options.load(step.meta)));
-    if (group.transactional) {
-      const results = await options.driver.transaction(async (tx) => {
-        const executed: ExecutedStep[] = [];
-        for (const [i, step] of group.steps.entries()) executed.push(await runStep(tx, step, migrations[i], options, true));
-        return executed;
-      });
-      results.forEach(finish);
-    } else {
-      for (const [i, step] of group.steps.entries()) finish(await runStep(options.driver, step, migrations[i], options, false));
+    const executed = group.transactional ? await runInTransaction(group.steps, migrations, options) : await runOutside(group.steps, migrations, options);
+    for (const step of executed) {
+      done.push(step);
+      options.onStep?.(step);
     }
   }
   return done;
+}
+
+/** One transaction for the group; a failure at COMMIT (a deferred constraint) names the migration too. */
+async function runInTransaction(steps: readonly Step[], migrations: readonly LoadedMigration[], options: ExecuteOptions) {
+  try {
+    return await options.driver.transaction(async (tx) => {
+      const executed: ExecutedStep[] = [];
+      for (const [i, step] of steps.entries()) {
+        executed.push(await runStep(tx, step, migrations[i], options, true));
+        await record(tx, step, options, executed.at(-1)?.durationMs ?? 0);
+      }
+      return executed;
+    });
+  } catch (error) {
+    if (error instanceof MigrationFailedError) throw error;
+    const last = steps.at(-1);
+    if (last === undefined) throw error;
+    throw failure(last, error, { statement: "COMMIT", rolledBack: true, leftApplied: [] });
+  }
+}
+
+/** Each migration on the connection, its version recorded right after. */
+async function runOutside(steps: readonly Step[], migrations: readonly LoadedMigration[], options: ExecuteOptions) {
+  const executed: ExecutedStep[] = [];
+  for (const [i, step] of steps.entries()) {
+    const result = await runStep(options.driver, step, migrations[i], options, false);
+    try {
+      await options.driver.transaction((tx) => record(tx, step, options, result.durationMs));
+    } catch (error) {
+      throw new MigrationNotRecordedError(step.meta.revision, step.meta.file, step.rowsAfter, error);
+    }
+    executed.push(result);
+  }
+  return executed;
 }
 
 interface StepGroup {
@@ -84,36 +109,49 @@ async function runStep(
   const readSchema = inTransaction
     ? () => readSchemaKeepingPath(db, options.introspectOptions)
     : () => introspect(options.driver, options.introspectOptions);
-  const context = onlineContext(db, readSchema, options.introspectOptions.schemas[0] ?? "public", tracker);
+  const context = onlineContext(db, readSchema, options.introspectOptions.schemas, tracker);
   const started = performance.now();
   try {
     await (step.direction === "up" ? migration.up(context) : migration.down(context));
   } catch (error) {
-    throw new MigrationFailedError({
-      revision: step.meta.revision,
-      file: step.meta.file,
-      direction: step.direction,
-      statement: tracker.current,
-      detail: error instanceof Error ? error.message : String(error),
-      rolledBack: inTransaction,
-      leftApplied: inTransaction ? [] : tracker.done,
-      cause: error,
-    });
+    throw failure(step, error, { statement: tracker.current, rolledBack: inTransaction, leftApplied: inTransaction ? [] : tracker.done });
   }
   const durationMs = Math.round(performance.now() - started);
-  const record = async (tx: Queryable) => {
-    await writeVersionRows(tx, options.tables, step.rowsBefore, step.rowsAfter);
-    await recordHistory(tx, options.tables, {
-      revision: step.meta.revision,
-      direction: step.direction,
-      checksum: step.meta.checksum,
-      message: step.meta.message,
-      durationMs,
-    });
-  };
-  if (inTransaction) await record(db);
-  else await options.driver.transaction(record);
   return { revision: step.meta.revision, direction: step.direction, message: step.meta.message, file: step.meta.file, durationMs };
+}
+
+/** The version-table move and the history row of a step. */
+async function record(tx: Queryable, step: Step, options: ExecuteOptions, durationMs: number): Promise<void> {
+  await writeVersionRows(tx, options.tables, step.rowsBefore, step.rowsAfter);
+  await recordHistory(tx, options.tables, {
+    revision: step.meta.revision,
+    direction: step.direction,
+    checksum: step.meta.checksum,
+    message: step.meta.message,
+    durationMs,
+  });
+}
+
+function failure(
+  step: Step,
+  error: unknown,
+  where: { readonly statement: string | null; readonly rolledBack: boolean; readonly leftApplied: readonly string[] },
+): MigrationFailedError {
+  return new MigrationFailedError({
+    revision: step.meta.revision,
+    file: step.meta.file,
+    direction: step.direction,
+    detail: postgresDetail(error),
+    cause: error,
+    ...where,
+  });
+}
+
+/** PostgreSQL's message, with its DETAIL ("Key (email)=(x) already exists") when it has one. */
+function postgresDetail(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const detail = (error as Error & { detail?: unknown }).detail;
+  return typeof detail === "string" && detail !== "" ? `${error.message} (${detail})` : error.message;
 }
 
 /** The introspector sets search_path for the rest of the transaction: put the migration's back. */

@@ -11,6 +11,9 @@ export interface LoadedMigration {
   down(db: MigrationContext): Promise<void>;
 }
 
+/** What an imported `up` or `down` is, before it is known to return a promise. */
+type MigrationFunction = (db: MigrationContext) => unknown;
+
 export type MigrationLoader = (meta: MigrationMeta) => Promise<LoadedMigration>;
 
 /**
@@ -26,8 +29,8 @@ export function migrationLoader(): MigrationLoader {
     } catch (error) {
       throw new MigrationLoadError(meta.file, describeImportFailure(error, meta.file), error);
     }
-    const up = exported["up"];
-    const down = exported["down"];
+    const up = exported["up"] as MigrationFunction | undefined;
+    const down = exported["down"] as MigrationFunction | undefined;
     if (typeof up !== "function" || typeof down !== "function") {
       throw new MigrationLoadError(meta.file, "it must export async functions up(db) and down(db)");
     }
@@ -36,8 +39,12 @@ export function migrationLoader(): MigrationLoader {
     }
     return {
       meta,
-      up: (db) => Promise.resolve(up(db)),
-      down: (db) => Promise.resolve(down(db)),
+      up: async (db) => {
+        await up(db);
+      },
+      down: async (db) => {
+        await down(db);
+      },
     };
   };
 }

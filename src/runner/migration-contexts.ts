@@ -16,7 +16,7 @@ export interface StatementTracker {
 export function onlineContext(
   db: Queryable,
   readSchema: () => Promise<Schema>,
-  defaultSchema: string,
+  managedSchemas: readonly string[],
   tracker: StatementTracker,
 ): MigrationContext {
   return {
@@ -34,7 +34,7 @@ export function onlineContext(
       return rows;
     },
     async inspect() {
-      return schemaSnapshot(await readSchema(), defaultSchema);
+      return schemaSnapshot(await readSchema(), managedSchemas);
     },
   };
 }

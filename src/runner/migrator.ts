@@ -37,17 +37,31 @@ export function downgrade(run: RunContext, target: string): Promise<RunResult> {
   return locked(run, (rows) => planDowngrade(run.graph, rows, target));
 }
 
-/** Marks the database as being at `targets` without running anything (adopting an existing database). */
+/**
+ * Marks the database as being at `targets` without running anything (adopting an existing
+ * database). Every revision that enters the applied set gets a `stamp` history row with its
+ * checksum, every one that leaves it a `down` row without a duration, so checksums stay right.
+ */
 export async function stamp(run: RunContext, targets: readonly string[], purge: boolean): Promise<RunResult> {
   return withMigrationLock(run.driver, run.tables.version, run.lockTimeoutMs, () =>
     run.driver.transaction(async (tx) => {
       await ensureVersionTables(tx, run.tables);
       const rowsBefore = await readVersionRows(tx, run.tables);
+      // With --purge the rows may name revisions that no longer exist: only known ones count.
+      const before = appliedSet(run.graph, purge ? rowsBefore.filter((row) => run.graph.has(row)) : rowsBefore);
       const rowsAfter = planStamp(run.graph, purge ? [] : rowsBefore, targets, purge);
+      const after = appliedSet(run.graph, rowsAfter);
       await writeVersionRows(tx, run.tables, rowsBefore, rowsAfter);
-      for (const revision of rowsAfter.filter((row) => !rowsBefore.includes(row))) {
+      // Leaving newest first, entering oldest first, as downgrade and upgrade would have run them.
+      const left = [...run.graph.sorted([...before].filter((revision) => !after.has(revision)))].reverse();
+      const entered = run.graph.sorted([...after].filter((revision) => !before.has(revision)));
+      const moved = [
+        ...left.map((revision) => ({ revision, direction: "down" as const })),
+        ...entered.map((revision) => ({ revision, direction: "stamp" as const })),
+      ];
+      for (const { revision, direction } of moved) {
         const meta = run.graph.get(revision);
-        await recordHistory(tx, run.tables, { revision, direction: "stamp", checksum: meta.checksum, message: meta.message, durationMs: null });
+        await recordHistory(tx, run.tables, { revision, direction, checksum: meta.checksum, message: meta.message, durationMs: null });
       }
       return { rowsBefore, rowsAfter, steps: [] };
     }),

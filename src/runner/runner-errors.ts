@@ -1,4 +1,6 @@
 import { TidemarkError } from "../errors/tidemark-error.js";
+import type { QualifiedName } from "../ir/qualified-name.js";
+import { quoteQualified } from "../ir/quote.js";
 
 /** Another process holds the migration lock for longer than we were told to wait. */
 export class LockTimeoutError extends TidemarkError {
@@ -10,6 +12,49 @@ export class LockTimeoutError extends TidemarkError {
     super(`Another tidemark process holds the migration lock on ${target} (waited ${Math.round(waitedMs / 1000)} s)`);
     this.target = target;
     this.waitedMs = waitedMs;
+  }
+}
+
+/** tidemark's own tables could not be created: usually a role without the right privileges. */
+export class VersionTablesError extends TidemarkError {
+  readonly hint =
+    "The role needs CREATE on the schema (and on the database if the schema is missing); create the tables once as an owner, or set versionTable/historyTable in the config to a schema the role owns.";
+  readonly tables: { readonly version: QualifiedName; readonly history: QualifiedName };
+
+  constructor(tables: { readonly version: QualifiedName; readonly history: QualifiedName }, cause: unknown) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `Cannot create tidemark's tables ${quoteQualified(tables.version.schema, tables.version.name)} and ` +
+        `${quoteQualified(tables.history.schema, tables.history.name)}: ${detail}`,
+      { cause },
+    );
+    this.tables = tables;
+  }
+}
+
+/** The version table lost a row between reading and writing it: someone edited it meanwhile. */
+export class VersionRowMissingError extends TidemarkError {
+  readonly hint = "Check the version table with `tidemark current`, then set it right with `tidemark stamp <rev>`.";
+  readonly table: QualifiedName;
+  readonly revision: string;
+
+  constructor(table: QualifiedName, revision: string) {
+    super(`The version table ${quoteQualified(table.schema, table.name)} has no row '${revision}' to move on from`);
+    this.table = table;
+    this.revision = revision;
+  }
+}
+
+/** `db.inspect()` asked about a schema tidemark does not read. */
+export class UnmanagedSchemaError extends TidemarkError {
+  readonly hint = "Add the schema to the config's schemaFilter, or query the catalog with db.query().";
+  readonly object: string;
+  readonly managed: readonly string[];
+
+  constructor(object: string, managed: readonly string[]) {
+    super(`db.inspect() cannot answer about '${object}': tidemark reads only the schemas ${managed.join(", ")}`);
+    this.object = object;
+    this.managed = managed;
   }
 }
 
@@ -59,8 +104,23 @@ export class MigrationFailedError extends TidemarkError {
     this.rolledBack = args.rolledBack;
     this.leftApplied = args.leftApplied;
     this.hint = args.rolledBack
-      ? "Nothing of this migration was applied and the version is unchanged: fix the migration and run again."
+      ? "Its transaction was rolled back (with any migrations that shared it under --tx-mode all) and the version is where it was: fix the migration and run again."
       : leftAppliedHint(args.leftApplied);
+  }
+}
+
+/** A migration that ran outside a transaction is applied, but writing its version failed. */
+export class MigrationNotRecordedError extends TidemarkError {
+  readonly hint: string;
+  readonly revision: string;
+  readonly file: string;
+
+  constructor(revision: string, file: string, rowsAfter: readonly string[], cause: unknown) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(`Migration ${revision} (${file}) ran outside a transaction and is applied, but its version could not be recorded: ${detail}`, { cause });
+    this.revision = revision;
+    this.file = file;
+    this.hint = `Record it by hand once the database answers: \`tidemark stamp ${rowsAfter.join(" ") || "base"}\`.`;
   }
 }
 
@@ -97,7 +157,8 @@ function leftAppliedHint(statements: readonly string[]): string {
   return `It ran outside a transaction: ${applied}, and the version is unchanged; repair by hand, then run again.`;
 }
 
+/** One line, at most 200 characters, with any PASSWORD '...' masked (CREATE ROLE in a migration). */
 function abbreviate(sql: string): string {
-  const line = sql.replace(/\s+/g, " ").trim();
+  const line = sql.replace(/\s+/g, " ").trim().replace(/(PASSWORD\s+)(E?'(?:[^']|'')*')/gi, "$1'***'");
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }

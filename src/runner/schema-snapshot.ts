@@ -1,15 +1,19 @@
 import { qualifiedKey } from "../ir/qualified-name.js";
 import type { Schema } from "../ir/schema.js";
 import type { SchemaSnapshot } from "./migration-context.js";
+import { UnmanagedSchemaError } from "./runner-errors.js";
 
 /**
  * Answers "does it exist?" about a schema read from the database. `name` is `object` (looked up in
  * `defaultSchema`) or `schema.object`, unquoted.
  */
-export function schemaSnapshot(schema: Schema, defaultSchema: string): SchemaSnapshot {
+export function schemaSnapshot(schema: Schema, managed: readonly string[]): SchemaSnapshot {
   const key = (name: string): string => {
     const dot = name.indexOf(".");
-    return dot < 0 ? qualifiedKey(defaultSchema, name) : qualifiedKey(name.slice(0, dot), name.slice(dot + 1));
+    const [namespace, object] = dot < 0 ? [managed[0] ?? "public", name] : [name.slice(0, dot), name.slice(dot + 1)];
+    // Only the managed schemas were read: "no" about another one would be a guess.
+    if (!managed.includes(namespace)) throw new UnmanagedSchemaError(name, managed);
+    return qualifiedKey(namespace, object);
   };
   const indexNames = new Set<string>();
   for (const table of Object.values(schema.tables)) {

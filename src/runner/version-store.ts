@@ -1,6 +1,7 @@
 import type { Queryable } from "../driver/driver.js";
 import type { QualifiedName } from "../ir/qualified-name.js";
 import { quoteIdent, quoteQualified } from "../ir/quote.js";
+import { VersionRowMissingError, VersionTablesError } from "./runner-errors.js";
 
 /** Where tidemark keeps its own state: the current heads, and every migration ever run. */
 export interface VersionTables {
@@ -29,15 +30,15 @@ export interface HistoryEntry {
 }
 
 /**
- * The statements that create both tables when missing. The version table holds one row per current
- * head, as Alembic's `alembic_version` does; the history table is an append-only log.
+ * The statements that create both tables when missing, each schema once. The version table holds one
+ * row per current head, as Alembic's `alembic_version` does; the history table is an append-only log.
  */
 export function createTablesSql(tables: VersionTables): readonly string[] {
   const version = quoteQualified(tables.version.schema, tables.version.name);
   const history = quoteQualified(tables.history.schema, tables.history.name);
+  const schemas = [...new Set([tables.version.schema, tables.history.schema])];
   return [
-    `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(tables.version.schema)}`,
-    `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(tables.history.schema)}`,
+    ...schemas.map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`),
     `CREATE TABLE IF NOT EXISTS ${version} (revision varchar(64) NOT NULL PRIMARY KEY)`,
     `CREATE TABLE IF NOT EXISTS ${history} (` +
       "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, revision varchar(64) NOT NULL, " +
@@ -46,9 +47,22 @@ export function createTablesSql(tables: VersionTables): readonly string[] {
   ];
 }
 
+/**
+ * Creates the tables when missing. A schema is created only when it is missing too: PostgreSQL
+ * checks `CREATE SCHEMA IF NOT EXISTS` against the database's CREATE privilege even when the
+ * schema exists, which a least-privilege deploy role lacks.
+ */
 export async function ensureVersionTables(db: Queryable, tables: VersionTables): Promise<void> {
   if (await tablesExist(db, tables)) return;
-  for (const sql of createTablesSql(tables)) await db.execute(sql);
+  try {
+    for (const schema of new Set([tables.version.schema, tables.history.schema])) {
+      const [row] = await db.query<{ present: boolean }>("select to_regnamespace($1) is not null as present", [quoteIdent(schema)]);
+      if (row?.present !== true) await db.execute(`CREATE SCHEMA ${quoteIdent(schema)}`);
+    }
+    for (const sql of createTablesSql(tables).filter((statement) => statement.startsWith("CREATE TABLE"))) await db.execute(sql);
+  } catch (error) {
+    throw new VersionTablesError(tables, error);
+  }
 }
 
 async function tablesExist(db: Queryable, tables: VersionTables): Promise<boolean> {
@@ -79,7 +93,9 @@ export async function writeVersionRows(
   after: readonly string[],
 ): Promise<void> {
   for (const sql of versionRowsSql(tables, before, after)) {
-    await db.query(sql.text, sql.params);
+    // An UPDATE that finds no row would lose a head in silence: the table was edited meanwhile.
+    if (!sql.text.startsWith("UPDATE")) await db.query(sql.text, sql.params);
+    else if ((await db.query(`${sql.text} RETURNING revision`, sql.params)).length !== 1) throw new VersionRowMissingError(tables.version, sql.params[1] ?? "");
   }
 }
 

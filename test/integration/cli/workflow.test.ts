@@ -77,6 +77,7 @@ describe("the everyday workflow on a fresh project", () => {
     expect(await tidemark("merge", "heads", "-m", "join", "--rev-id", "merge0000001")).toMatch(/merges bill00000001, srch00000001/);
     await tidemark("upgrade", "head");
     expect(await tidemark("current")).toBe("bill00000001, srch00000001 -> merge0000001 (head) (mergepoint), join\n");
+    expect(await tidemark("show", "head")).toMatch(/^Rev: merge0000001 \(head\)\nParent: bill00000001, srch00000001\nPath: migrations\/\d{8}_\d{4}_merge0000001_join\.ts\n/);
     expect(await tidemark("branches")).toMatch(/^<base> -> base00000001 \(branchpoint\), base\n$/);
   });
 

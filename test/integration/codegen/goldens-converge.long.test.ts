@@ -29,7 +29,7 @@ function schemasOf(schema: Schema): readonly string[] {
 }
 
 async function run(driver: Driver, migration: GeneratedModule, direction: "up" | "down", schemas: readonly string[]): Promise<void> {
-  const context = onlineContext(driver, () => introspect(driver, { schemas, exclude: [] }), "public", { current: null, done: [] });
+  const context = onlineContext(driver, () => introspect(driver, { schemas, exclude: [] }), ["public"], { current: null, done: [] });
   await (direction === "up" ? migration.up(context) : migration.down(context));
 }
 

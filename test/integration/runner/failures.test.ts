@@ -30,6 +30,20 @@ for (const backend of BACKENDS) {
       });
     });
 
+    it("names the migration when its transaction fails at COMMIT (a deferred foreign key)", async () => {
+      await withDatabaseOf(backend, async ({ driver }) => {
+        const deferred = migrationProject("deferred");
+        try {
+          const error = await upgrade(await deferred.run(driver), "head").catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(MigrationFailedError);
+          expect((error as MigrationFailedError).message).toMatch(/^Migration d0000000000a \(.*_deferred\.ts\) failed in up\(\) at statement: COMMIT: .*foreign key/);
+          expect(await tablesOf(driver)).toEqual([]);
+        } finally {
+          deferred.dispose();
+        }
+      });
+    });
+
     it("with --tx-mode all, rolls back the whole run", async () => {
       await withDatabaseOf(backend, async ({ driver }) => {
         const run = await project.run(driver, { txMode: "all" });

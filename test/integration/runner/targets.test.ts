@@ -72,8 +72,13 @@ for (const backend of BACKENDS) {
         expect(await versionRowsOf(driver)).toEqual([]);
         await stamp(run, ["head"], false);
         expect(await versionRowsOf(driver)).toEqual([C]);
-        const history = await driver.query<{ direction: string }>("select direction from public.tidemark_history where direction = 'stamp'");
-        expect(history.length).toBe(2);
+        // A stamped in; A, B, C stamped out (down, no duration); A, B, C stamped in again.
+        const history = await driver.query<{ entry: string }>(
+          "select direction || ' ' || revision || ' ' || coalesce(duration_ms::text, '-') as entry from public.tidemark_history where duration_ms is null order by id",
+        );
+        expect(history.map((row) => row.entry)).toEqual([
+          `stamp ${A} -`, `down ${C} -`, `down ${B} -`, `down ${A} -`, `stamp ${A} -`, `stamp ${B} -`, `stamp ${C} -`,
+        ]);
       });
     });
 

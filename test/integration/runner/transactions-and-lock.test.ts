@@ -59,6 +59,25 @@ describe.skipIf(server?.available !== true)("the migration lock on postgres", ()
     });
   });
 
+  it("runs as a role that may create in the schema but not in the database (a least-privilege deploy role)", async () => {
+    if (server === undefined) throw new Error("no server backend");
+    await withDatabaseOf(server, async ({ driver, url }) => {
+      if (url === null) throw new Error("the server backend has a URL");
+      const role = `tidemark_deploy_${Math.random().toString(16).slice(2, 10)}`;
+      await driver.execute(`CREATE ROLE ${role} LOGIN; GRANT USAGE, CREATE ON SCHEMA public TO ${role}; REVOKE CREATE ON DATABASE ${new URL(url).pathname.slice(1)} FROM PUBLIC`);
+      const asRole = new URL(url);
+      asRole.username = role;
+      const deploy = await connect(asRole.toString(), project.dir);
+      try {
+        await upgrade(await project.run(deploy), "head");
+        expect(await versionRowsOf(driver)).toEqual(["cccc00000003"]);
+      } finally {
+        await deploy.close();
+        await driver.execute(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+      }
+    });
+  });
+
   it("two runs at once apply each migration exactly once", async () => {
     if (server === undefined) throw new Error("no server backend");
     await withDatabaseOf(server, async ({ url }) => {
