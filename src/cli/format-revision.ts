@@ -50,3 +50,14 @@ export function revisionJson(meta: MigrationMeta, marks: RevisionMarks = {}): Re
     ...marks,
   };
 }
+
+/** Revisions as text, one line each, or every field of each with `verbose`; `empty` when there are none. */
+export function revisionsText(
+  metas: readonly MigrationMeta[],
+  marks: (meta: MigrationMeta) => RevisionMarks,
+  options: { readonly verbose: boolean; readonly cwd: string; readonly empty: string },
+): string {
+  if (metas.length === 0) return options.empty;
+  const lines = metas.map((meta) => (options.verbose ? revisionDetails(meta, marks(meta), options.cwd) : revisionLine(meta, marks(meta))));
+  return lines.join(options.verbose ? "\n\n" : "\n");
+}

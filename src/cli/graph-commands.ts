@@ -6,7 +6,7 @@ import type { MigrationMeta } from "../runner/migration-meta.js";
 import type { RevisionGraph } from "../runner/revision-graph.js";
 import type { CommandContext, CommandSpec } from "./command-spec.js";
 import { EXIT } from "./exit-codes.js";
-import { revisionDetails, revisionJson, revisionLine, type RevisionMarks } from "./format-revision.js";
+import { revisionDetails, revisionJson, revisionsText, type RevisionMarks } from "./format-revision.js";
 import { formatOption, onePositional, projectInput, stringValue } from "./option-values.js";
 
 const FORMAT = { format: { type: "string", default: "text" } } as const;
@@ -31,12 +31,8 @@ function print(context: CommandContext, name: string, graph: RevisionGraph, meta
     context.out.print(JSON.stringify(metas.map((meta) => revisionJson(meta, marksOf(graph, meta, current))), null, 2));
     return;
   }
-  const verbose = context.values["verbose"] === true;
-  const lines = metas.map((meta) => {
-    const marks = marksOf(graph, meta, current);
-    return verbose ? revisionDetails(meta, marks, context.cwd) : revisionLine(meta, marks);
-  });
-  context.out.print(lines.length === 0 ? "(no revisions)" : lines.join(verbose ? "\n\n" : "\n"));
+  const options = { verbose: context.values["verbose"] === true, cwd: context.cwd, empty: "(no revisions)" };
+  context.out.print(revisionsText(metas, (meta) => marksOf(graph, meta, current), options));
 }
 
 export const headsCommand: CommandSpec = {

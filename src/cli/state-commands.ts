@@ -4,9 +4,8 @@ import { openProject } from "../commands/open-project.js";
 import { atHeads, DatabaseNotAtHeadError } from "../commands/command-errors.js";
 import type { CommandSpec } from "./command-spec.js";
 import { EXIT } from "./exit-codes.js";
-import { revisionDetails, revisionJson, revisionLine } from "./format-revision.js";
+import { revisionJson, revisionsText } from "./format-revision.js";
 import { formatOption, projectInput } from "./option-values.js";
-import type { MigrationMeta } from "../runner/migration-meta.js";
 import { UsageError } from "./usage-error.js";
 
 const URL_HELP = "--url URL           the database (default: DATABASE_URL, .env, the config, then the embedded .tidemark/db)";
@@ -39,12 +38,8 @@ export const currentCommand: CommandSpec = {
     if (format === "json") {
       context.out.print(JSON.stringify({ current: metas.map((meta) => revisionJson(meta, { head: heads.includes(meta.revision) })), atHeads: upToDate }, null, 2));
     } else {
-      const verbose = context.values["verbose"] === true;
-      const show = (meta: MigrationMeta) => {
-        const marks = { head: heads.includes(meta.revision) };
-        return verbose ? revisionDetails(meta, marks, context.cwd) : revisionLine(meta, marks);
-      };
-      context.out.print(metas.length === 0 ? "(base: no revision applied)" : metas.map(show).join(verbose ? "\n\n" : "\n"));
+      const options = { verbose: context.values["verbose"] === true, cwd: context.cwd, empty: "(base: no revision applied)" };
+      context.out.print(revisionsText(metas, (meta) => ({ head: heads.includes(meta.revision) }), options));
     }
     if (context.values["check-heads"] === true && !upToDate) throw new DatabaseNotAtHeadError(rows, heads);
     return EXIT.ok;
