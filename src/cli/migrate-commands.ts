@@ -53,7 +53,7 @@ async function runMigrations(context: CommandContext, name: "upgrade" | "downgra
   if (txMode === undefined) throw new UsageError(`Unknown --tx-mode '${String(context.values["tx-mode"])}': use each, all or none.`, name);
   const project = await openProject(projectInput(context));
   if (context.values["sql"] === true) {
-    const sql = name === "upgrade" ? offlineUpgradeSql(project.config, target) : offlineDowngradeSql(project.config, target);
+    const sql = (name === "upgrade" ? offlineUpgradeSql : offlineDowngradeSql)(project.config, target, txMode);
     context.out.print((await sql).trimEnd());
     return EXIT.ok;
   }
