@@ -82,7 +82,8 @@ function unwritable(value: unknown): RangeError {
   const name = typeof value === "object" && value !== null ? (value.constructor?.name ?? "object") : typeof value;
   const kind = "toPostgres" in Object(value) ? `${name} with toPostgres()` : name;
   return new RangeError(
-    `A parameter of type ${kind} has no SQL literal: offline SQL writes strings, numbers, bigints, booleans, null, Dates, bytes, arrays and plain objects`,
+    `A parameter of type ${kind} has no SQL literal: ` +
+      "offline SQL writes strings, numbers, bigints, booleans, null, Dates, bytes, arrays and plain objects",
   );
 }
 

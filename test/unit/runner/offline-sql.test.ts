@@ -84,7 +84,11 @@ describe("createTablesSql", () => {
   it("creates each schema once, then both tables", () => {
     expect(createTablesSql(TABLES).filter((sql) => sql.startsWith("CREATE SCHEMA"))).toEqual(["CREATE SCHEMA IF NOT EXISTS public"]);
     const apart = createTablesSql({ version: { schema: "ops", name: "v" }, history: { schema: "Audit", name: "h" } });
-    expect(apart.slice(0, 3)).toEqual(["CREATE SCHEMA IF NOT EXISTS ops", 'CREATE SCHEMA IF NOT EXISTS "Audit"', "CREATE TABLE IF NOT EXISTS ops.v (revision varchar(64) NOT NULL PRIMARY KEY)"]);
+    expect(apart.slice(0, 3)).toEqual([
+      "CREATE SCHEMA IF NOT EXISTS ops",
+      'CREATE SCHEMA IF NOT EXISTS "Audit"',
+      "CREATE TABLE IF NOT EXISTS ops.v (revision varchar(64) NOT NULL PRIMARY KEY)",
+    ]);
     expect(apart[3]).toMatch(/^CREATE TABLE IF NOT EXISTS "Audit"\.h \(/);
   });
 });
