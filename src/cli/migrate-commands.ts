@@ -70,7 +70,8 @@ async function runMigrations(context: CommandContext, name: "upgrade" | "downgra
   return EXIT.ok;
 }
 
-function stepLine(step: ExecutedStep): string {
+/** One line per migration as it runs: direction, revision, message, duration. */
+export function stepLine(step: ExecutedStep): string {
   const verb = step.direction === "up" ? "upgrade  " : "downgrade";
   return `${verb} ${step.revision}  ${step.message || "(no message)"}  (${step.durationMs} ms)`;
 }

@@ -62,9 +62,9 @@ async function renderStep(step: Step, load: MigrationLoader, tables: VersionTabl
       durationMs: null,
     }),
   ].map((sql) => inlineParameters(sql.text, sql.params));
-  const arrow = step.direction === "up"
-    ? `${step.rowsBefore.join(", ") || "<base>"} -> ${step.meta.revision}`
-    : `${step.meta.revision} -> ${step.rowsAfter.join(", ") || "<base>"}`;
+  // The revisions it follows (Alembic's heading), not the rows of other branches beside it.
+  const parents = step.meta.revises.join(", ") || "<base>";
+  const arrow = step.direction === "up" ? `${parents} -> ${step.meta.revision}` : `${step.meta.revision} -> ${parents}`;
   return {
     heading: `-- Running ${step.direction === "up" ? "upgrade" : "downgrade"} ${arrow}: ${step.meta.message.replace(/\s+/g, " ")}`,
     statements: statements.map(terminate),

@@ -84,7 +84,8 @@ describe("the everyday workflow on a fresh project", () => {
   it("stamps an existing database and prints offline SQL without one", async () => {
     await tidemark("revision", "--autogenerate", "-m", "initial schema");
     const sql = await tidemark("upgrade", "head", "--sql");
-    expect(sql).toMatch(/^CREATE SCHEMA IF NOT EXISTS public;/);
+    expect(sql).toMatch(/^-- Run this with: psql -v ON_ERROR_STOP=1 -f <this file>\n/);
+    expect(sql).toMatch(/^CREATE SCHEMA IF NOT EXISTS public;$/m);
     expect(sql).toContain("CREATE TABLE public.users (");
     expect(sql).toMatch(/INSERT INTO public\.tidemark_version \(revision\) VALUES \('[0-9a-f]{12}'\);\nINSERT INTO public\.tidemark_history/);
     expect(await tidemark("stamp", "head")).toMatch(/^Stamped: the database is at [0-9a-f]{12}\./);

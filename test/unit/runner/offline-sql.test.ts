@@ -13,15 +13,15 @@ const TABLES: VersionTables = {
 
 /** Five upgrades in a line; the third must run outside a transaction. */
 const STEPS: readonly Step[] = ["r1", "r2", "r3", "r4", "r5"].map((revision, i, all) => ({
-  meta: meta(revision, revision !== "r3"),
+  meta: meta(revision, i === 0 ? [] : [all[i - 1] ?? ""], revision !== "r3"),
   direction: "up",
   rowsBefore: i === 0 ? [] : [all[i - 1] ?? ""],
   rowsAfter: [revision],
 }));
 
-function meta(revision: string, transactional: boolean): MigrationMeta {
+function meta(revision: string, revises: readonly string[], transactional: boolean): MigrationMeta {
   return {
-    revision, revises: [], branchLabels: [], dependsOn: [], transactional, message: `make ${revision}`, file: `${revision}.ts`, checksum: "0",
+    revision, revises, branchLabels: [], dependsOn: [], transactional, message: `make ${revision}`, file: `${revision}.ts`, checksum: "0",
   };
 }
 
