@@ -1,4 +1,5 @@
 import type { Driver, Queryable } from "../driver/driver.js";
+import { TidemarkError } from "../errors/tidemark-error.js";
 import { introspect, introspectWithin, type IntrospectOptions } from "../introspect/introspect.js";
 import type { Schema } from "../ir/schema.js";
 import type { LoadedMigration, MigrationLoader } from "./load-migration.js";
@@ -58,7 +59,8 @@ async function runInTransaction(steps: readonly Step[], migrations: readonly Loa
       return executed;
     });
   } catch (error) {
-    if (error instanceof MigrationFailedError) throw error;
+    // A migration's own failure, or the version table's, is already named; the rest came at COMMIT.
+    if (error instanceof TidemarkError) throw error;
     const last = steps.at(-1);
     if (last === undefined) throw error;
     throw failure(last, error, { statement: "COMMIT", rolledBack: true, leftApplied: [] });
