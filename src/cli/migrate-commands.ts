@@ -5,7 +5,7 @@ import type { ExecutedStep, TxMode } from "../runner/execute-steps.js";
 import type { RunResult } from "../runner/migrator.js";
 import type { CommandContext, CommandSpec } from "./command-spec.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
-import { formatOption, onePositional, projectInput, secondsOption } from "./option-values.js";
+import { formatOption, onePositional, projectInput, secondsOption, URL_HELP } from "./option-values.js";
 import { UsageError } from "./usage-error.js";
 
 const TX_MODES: readonly TxMode[] = ["each", "all", "none"];
@@ -19,7 +19,7 @@ const RUN_OPTIONS = {
 } as const;
 
 const RUN_HELP = [
-  "--url URL           the database (default: DATABASE_URL, .env, the config, then the embedded .tidemark/db)",
+  URL_HELP,
   "--sql               print the SQL instead of running it (offline: no database needed)",
   "--tx-mode MODE      each (default: a transaction per migration), all (one for the run), none",
   "--lock-timeout S    seconds to wait for another deploy's lock (default 60)",

@@ -2,6 +2,9 @@ import type { ProjectInput } from "../commands/open-project.js";
 import type { CommandContext } from "./command-spec.js";
 import { UsageError } from "./usage-error.js";
 
+/** The `--url` line of every command's help. */
+export const URL_HELP = "--url URL           the database (default: DATABASE_URL, .env, the config, then the embedded .tidemark/db)";
+
 export function stringValue(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }

@@ -9,7 +9,7 @@ import type { Change } from "../diff/change.js";
 import type { CommandContext, CommandSpec } from "./command-spec.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { stepLine } from "./migrate-commands.js";
-import { projectInput, stringList, stringValue } from "./option-values.js";
+import { projectInput, stringList, stringValue, URL_HELP } from "./option-values.js";
 import { UsageError } from "./usage-error.js";
 
 export const revisionCommand: CommandSpec = {
@@ -36,7 +36,7 @@ export const revisionCommand: CommandSpec = {
   optionHelp: [
     "-m, --message TEXT  what the migration does (its file name's slug and first doc line)",
     "--autogenerate      diff the models against the database, which must be at head",
-    "--url URL           the database (default: DATABASE_URL, .env, the config, then the embedded .tidemark/db)",
+    URL_HELP,
     "--rev-id ID         the revision id (default: 12 random hex characters)",
     "--head REV          the head to build on when there are several (`base` for a new root)",
     "--splice            allow --head to name a revision that is not a head (starts a branch)",

@@ -5,10 +5,9 @@ import { atHeads, DatabaseNotAtHeadError } from "../commands/command-errors.js";
 import type { CommandSpec } from "./command-spec.js";
 import { EXIT } from "./exit-codes.js";
 import { revisionJson, revisionsText } from "./format-revision.js";
-import { formatOption, projectInput } from "./option-values.js";
+import { formatOption, projectInput, URL_HELP } from "./option-values.js";
 import { UsageError } from "./usage-error.js";
 
-const URL_HELP = "--url URL           the database (default: DATABASE_URL, .env, the config, then the embedded .tidemark/db)";
 
 export const currentCommand: CommandSpec = {
   name: "current",

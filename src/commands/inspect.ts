@@ -1,17 +1,12 @@
-import { connect } from "../driver/connect.js";
 import type { Config } from "../config/config.js";
 import { introspect } from "../introspect/introspect.js";
 import type { Schema } from "../ir/schema.js";
+import { withDatabase, type Project } from "./open-project.js";
 
-/** The IR of the database at `url`, read with the project's schema filter. */
-export async function inspectDatabase(config: Config, url: string): Promise<Schema> {
-  const driver = await connect(url, config.root);
-  try {
-    return await introspect(driver, {
-      schemas: config.schemaFilter,
-      exclude: [config.versionTable, config.historyTable],
-    });
-  } finally {
-    await driver.close();
-  }
+/** The IR of the project's database, read with its schema filter, without tidemark's own tables. */
+export function inspectDatabase(project: Project): Promise<Schema> {
+  const config: Config = project.config;
+  return withDatabase(project, (driver) =>
+    introspect(driver, { schemas: config.schemaFilter, exclude: [config.versionTable, config.historyTable] }),
+  );
 }

@@ -1,5 +1,6 @@
 import type { RunResult } from "../runner/migrator.js";
-import { currentRows, downgrade, stamp, upgrade } from "../runner/migrator.js";
+import { downgrade, stamp, upgrade } from "../runner/migrator.js";
+import { readVersionRows } from "../runner/version-store.js";
 import { loadGraph } from "./load-graph.js";
 import { withDatabase, type Project } from "./open-project.js";
 import { runContext, versionTables, type RunOptions } from "./run-context.js";
@@ -29,5 +30,5 @@ export async function stampProject(
 
 /** The database's current heads, as the version table holds them. */
 export function currentOfProject(project: Project): Promise<readonly string[]> {
-  return withDatabase(project, (driver) => currentRows(driver, versionTables(project.config)));
+  return withDatabase(project, (driver) => readVersionRows(driver, versionTables(project.config)));
 }

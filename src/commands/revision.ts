@@ -14,7 +14,7 @@ import { readVersionRows } from "../runner/version-store.js";
 import type { Plan } from "../sql/statement.js";
 import { atHeads, DatabaseNotAtHeadError, InvalidRevisionNameError, RevisionExistsError } from "./command-errors.js";
 import { loadGraph } from "./load-graph.js";
-import { autogenerateAgainstDatabase } from "./models-against-database.js";
+import { modelsAgainstDatabase } from "./models-against-database.js";
 import { withDatabase, type Project } from "./open-project.js";
 import { resolveRevision } from "./resolve-revision.js";
 import { chooseParent } from "./revision-parent.js";
@@ -114,7 +114,7 @@ async function diffAtHead(config: Config, driver: Driver, graph: RevisionGraph, 
   const rows = await readVersionRows(driver, versionTables(config));
   const heads = graph.heads();
   if (!atHeads(rows, heads)) throw new DatabaseNotAtHeadError(rows, heads);
-  return autogenerateAgainstDatabase(config, driver, {
+  return modelsAgainstDatabase(config, driver, {
     renames: [...config.renames, ...(options.renames ?? [])],
     detectRenames: options.detectRenames ?? true,
     ...(options.confirmRename === undefined ? {} : { confirmRename: options.confirmRename }),

@@ -68,11 +68,6 @@ export async function stamp(run: RunContext, targets: readonly string[], purge: 
   );
 }
 
-/** The version table's rows, with no lock and nothing created. */
-export function currentRows(driver: Driver, tables: VersionTables): Promise<readonly string[]> {
-  return readVersionRows(driver, tables);
-}
-
 async function locked(run: RunContext, plan: (rows: readonly string[]) => readonly Step[]): Promise<RunResult> {
   return withMigrationLock(run.driver, run.tables.version, run.lockTimeoutMs, async () => {
     const rowsBefore = await run.driver.transaction(async (tx) => {
@@ -80,8 +75,9 @@ async function locked(run: RunContext, plan: (rows: readonly string[]) => readon
       return readVersionRows(tx, run.tables);
     });
     await verifyChecksums(run, rowsBefore);
-    const steps = await executeSteps(plan(rowsBefore), run);
-    return { rowsBefore, rowsAfter: steps.length === 0 ? rowsBefore : await readVersionRows(run.driver, run.tables), steps };
+    const planned = plan(rowsBefore);
+    const steps = await executeSteps(planned, run);
+    return { rowsBefore, rowsAfter: planned.at(-1)?.rowsAfter ?? rowsBefore, steps };
   });
 }
 
