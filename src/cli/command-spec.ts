@@ -12,6 +12,8 @@ export interface CommandContext {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly out: Output;
+  /** Whether stdout takes ANSI colors (a terminal, NO_COLOR unset); absent means no. */
+  readonly color?: boolean;
   /** Asks the person at the terminal; absent when there is none (CI, a pipe), so never prompt then. */
   readonly ask?: (question: string) => Promise<string>;
 }

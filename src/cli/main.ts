@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { colorEnabled } from "./colors.js";
 import { processOutput } from "./output.js";
 import { runCli } from "./run-cli.js";
 import { terminalPrompt } from "./terminal-prompt.js";
@@ -9,5 +10,6 @@ process.exitCode = await runCli({
   cwd: process.cwd(),
   env: process.env,
   out: processOutput,
+  color: colorEnabled(process.stdout.isTTY === true, process.env),
   ...(ask === undefined ? {} : { ask }),
 });

@@ -5,6 +5,10 @@ import { UsageError } from "./usage-error.js";
 /** The `--url` line of every command's help. */
 export const URL_HELP = "--url URL           the database (default: DATABASE_URL, .env, the config, then the embedded .tidemark/db)";
 
+/** The `--shadow-url` line of the help of commands that make scratch databases. */
+export const SHADOW_URL_HELP =
+  "--shadow-url URL    a server where a scratch database is made and dropped (default: TIDEMARK_SHADOW_URL, the config, then PGlite in memory)";
+
 export function stringValue(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
@@ -20,6 +24,7 @@ export function projectInput(context: CommandContext): ProjectInput {
     cwd: context.cwd,
     configFile: stringValue(context.values["config"]),
     url: stringValue(context.values["url"]),
+    shadowUrl: stringValue(context.values["shadow-url"]),
     env: context.env,
   };
 }

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { CommandSpec, OptionSpecs } from "./command-spec.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
+import { checkCommand } from "./check-command.js";
+import { diffCommand } from "./diff-command.js";
 import { branchesCommand, headsCommand, historyCommand, showCommand } from "./graph-commands.js";
 import { inspectCommand } from "./inspect-command.js";
 import { downgradeCommand, upgradeCommand } from "./migrate-commands.js";
@@ -10,6 +12,7 @@ import { reportError } from "./report-error.js";
 import { mergeCommand } from "./merge-command.js";
 import { revisionCommand } from "./revision-command.js";
 import { currentCommand, stampCommand } from "./state-commands.js";
+import { verifyCommand } from "./verify-command.js";
 import { UsageError } from "./usage-error.js";
 
 const COMMANDS: readonly CommandSpec[] = [
@@ -23,6 +26,9 @@ const COMMANDS: readonly CommandSpec[] = [
   showCommand,
   stampCommand,
   mergeCommand,
+  checkCommand,
+  diffCommand,
+  verifyCommand,
   inspectCommand,
 ];
 
@@ -44,6 +50,7 @@ export interface CliEnvironment {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly out: Output;
+  readonly color?: boolean;
   readonly ask?: (question: string) => Promise<string>;
 }
 
@@ -57,7 +64,7 @@ export async function runCli(environment: CliEnvironment): Promise<ExitCode> {
   }
 }
 
-async function dispatch({ argv: given, cwd, env, out, ask }: CliEnvironment): Promise<ExitCode> {
+async function dispatch({ argv: given, cwd, env, out, ask, color }: CliEnvironment): Promise<ExitCode> {
   const argv = relativeTargetsLast(given);
   const name = commandName(argv);
   const command = COMMANDS.find((spec) => spec.name === name);
@@ -71,7 +78,7 @@ async function dispatch({ argv: given, cwd, env, out, ask }: CliEnvironment): Pr
     out.print(command === undefined ? generalHelp() : commandHelp(command));
     return command === undefined && values["help"] !== true ? EXIT.error : EXIT.ok;
   }
-  return command.run({ values, positionals: positionals.slice(1), cwd, env, out, ...(ask === undefined ? {} : { ask }) });
+  return command.run({ values, positionals: positionals.slice(1), cwd, env, out, color: color === true, ...(ask === undefined ? {} : { ask }) });
 }
 
 /** The first positional, with every command's options known, so `--url x inspect` finds `inspect`. */

@@ -1,4 +1,5 @@
 import { TidemarkError } from "../errors/tidemark-error.js";
+import { redactUrl } from "../driver/redact-url.js";
 
 /** Offline downgrade needs to know where the database is. */
 export class OfflineRangeError extends TidemarkError {
@@ -84,5 +85,19 @@ export class MergeOfAncestorError extends TidemarkError {
     super(`Revision ${ancestor} is an ancestor of ${descendant}: there is nothing to merge between them`);
     this.ancestor = ancestor;
     this.descendant = descendant;
+  }
+}
+
+/** A scratch (shadow) database could not be made where `--shadow-url` points. */
+export class ScratchDatabaseError extends TidemarkError {
+  readonly hint =
+    "Give --shadow-url a postgres:// server where this user may CREATE DATABASE (it is dropped afterwards), or leave it out to use the embedded PGlite.";
+  readonly url: string;
+  readonly reason: string;
+
+  constructor(url: string, reason: string, cause?: unknown) {
+    super(`Cannot make a scratch database at ${redactUrl(url)}: ${reason}`, { cause });
+    this.url = redactUrl(url);
+    this.reason = reason;
   }
 }

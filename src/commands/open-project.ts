@@ -1,5 +1,5 @@
 import type { Config } from "../config/config.js";
-import { resolveDatabaseUrl } from "../config/database-url.js";
+import { resolveDatabaseUrl, resolveShadowUrl } from "../config/database-url.js";
 import { readEnvFile } from "../config/env-file.js";
 import { loadConfig } from "../config/load-config.js";
 import { connect } from "../driver/connect.js";
@@ -10,6 +10,8 @@ export interface ProjectInput {
   readonly cwd: string;
   readonly configFile?: string | undefined;
   readonly url?: string | undefined;
+  /** `--shadow-url`: where scratch databases are made. */
+  readonly shadowUrl?: string | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -17,17 +19,16 @@ export interface ProjectInput {
 export interface Project {
   readonly config: Config;
   readonly url: string;
+  /** Where scratch databases are made: a server URL, or `pglite://memory` (see resolveShadowUrl). */
+  readonly shadowUrl: string;
 }
 
 export async function openProject(input: ProjectInput): Promise<Project> {
   const config = await loadConfig(input.cwd, input.configFile);
-  const { url } = resolveDatabaseUrl({
-    flag: input.url,
-    env: input.env,
-    envFile: await readEnvFile(config.root),
-    config: config.databaseUrl,
-  });
-  return { config, url };
+  const envFile = await readEnvFile(config.root);
+  const { url } = resolveDatabaseUrl({ flag: input.url, env: input.env, envFile, config: config.databaseUrl });
+  const shadowUrl = resolveShadowUrl({ flag: input.shadowUrl, env: input.env, envFile, config: config.shadowDatabaseUrl });
+  return { config, url, shadowUrl };
 }
 
 /** Runs `work` connected to the project's database, and closes the connection whatever happens. */

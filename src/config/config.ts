@@ -16,6 +16,8 @@ export interface Config {
   /** Stated renames, `old=new`, as the config lists them. */
   readonly renames: readonly string[];
   readonly onChecksumMismatch: "error" | "warn";
+  /** Where scratch databases are made (`--shadow-url`); null: the embedded PGlite, in memory. */
+  readonly shadowDatabaseUrl: string | null;
 }
 
 export const DEFAULT_CONFIG_FILE = "generator.config.ts";

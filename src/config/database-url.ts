@@ -25,3 +25,16 @@ export function resolveDatabaseUrl(inputs: DatabaseUrlInputs): { readonly url: s
   }
   return { url: EMBEDDED_DEFAULT_URL, source: "embedded default" };
 }
+
+/** The embedded scratch database: PGlite in memory, gone when closed. */
+export const EMBEDDED_SCRATCH_URL = "pglite://memory";
+
+/**
+ * Where scratch databases are made (`check`, `verify`, `diff ... migrations`), first found wins:
+ * `--shadow-url`, `TIDEMARK_SHADOW_URL` in the environment, then in `.env`, the config's
+ * `shadowDatabaseUrl`, the embedded PGlite in memory.
+ */
+export function resolveShadowUrl(inputs: DatabaseUrlInputs): string {
+  const candidates = [inputs.flag, inputs.env["TIDEMARK_SHADOW_URL"], inputs.envFile["TIDEMARK_SHADOW_URL"], inputs.config];
+  return candidates.find((url): url is string => url !== undefined && url !== null && url !== "") ?? EMBEDDED_SCRATCH_URL;
+}

@@ -31,6 +31,12 @@ export interface UserConfig {
    * refuse to run (`"error"`, the default) or print a warning and go on (`"warn"`).
    */
   readonly onChecksumMismatch?: "error" | "warn";
+  /**
+   * A PostgreSQL server where `check`, `verify` and `diff` may create a scratch database (and drop
+   * it afterwards) to replay the migrations, instead of the embedded PGlite. Needs CREATEDB. Same
+   * as `--shadow-url`; prefer `TIDEMARK_SHADOW_URL` for anything with a password.
+   */
+  readonly shadowDatabaseUrl?: string;
 }
 
 /** Types the config object; returns it unchanged. */

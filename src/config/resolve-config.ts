@@ -8,7 +8,7 @@ import type { UserConfig } from "./define-config.js";
 
 const KEYS: readonly (keyof UserConfig)[] = [
   "schema", "migrations", "databaseUrl", "schemaFilter", "versionTable", "historyTable", "casing", "renames",
-  "onChecksumMismatch",
+  "onChecksumMismatch", "shadowDatabaseUrl",
 ];
 
 /** Checks what a config file exported and fills in the defaults. `file` null means no config file. */
@@ -30,6 +30,7 @@ export function resolveConfig(exported: unknown, file: string | null, cwd: strin
     casing: casingOf(raw.casing, where),
     renames: renamesOf(raw.renames, where),
     onChecksumMismatch: checksumModeOf(raw.onChecksumMismatch, where),
+    shadowDatabaseUrl: optionalString(raw.shadowDatabaseUrl, "shadowDatabaseUrl", where) ?? null,
   };
 }
 

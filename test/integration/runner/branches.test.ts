@@ -27,7 +27,7 @@ for (const backend of BACKENDS) {
         await upgrade(run, "heads");
         expect(await versionRowsOf(driver)).toEqual([SEARCH, BILLING].sort());
 
-        const merge = await prepareMerge({ config: project.config, url: "unused://" }, {
+        const merge = await prepareMerge({ config: project.config, url: "unused://", shadowUrl: "unused://" }, {
           message: "join billing and search",
           revisions: ["heads"],
           revId: "e333merge001",

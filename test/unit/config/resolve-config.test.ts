@@ -19,6 +19,7 @@ describe("resolveConfig", () => {
       casing: undefined,
       renames: [],
       onChecksumMismatch: "error",
+      shadowDatabaseUrl: null,
     });
   });
 
