@@ -47,3 +47,24 @@ export class ConnectionError extends TidemarkError {
     }
   }
 }
+
+/** Another process has the embedded data directory open; PGlite cannot share it. */
+export class DataDirectoryInUseError extends TidemarkError {
+  readonly dataDir: string;
+  readonly lockFile: string;
+  readonly pid: number | null;
+  readonly host: string | null;
+
+  constructor(dataDir: string, lockFile: string, pid: number | null, host: string | null) {
+    const owner = pid === null ? "another process" : `process ${pid}${host === null ? "" : ` on ${host}`}`;
+    super(`The embedded database pglite://${dataDir} is in use by ${owner}`);
+    this.dataDir = dataDir;
+    this.lockFile = lockFile;
+    this.pid = pid;
+    this.host = host;
+  }
+
+  get hint(): string {
+    return `Wait for it to finish, or stop it; if no process uses the directory, delete ${this.lockFile}.`;
+  }
+}

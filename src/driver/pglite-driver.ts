@@ -1,17 +1,30 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
-import { ConnectionError } from "./connection-errors.js";
+import { ConnectionError, DataDirectoryInUseError } from "./connection-errors.js";
+import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
 import { PGLITE_EXTENSIONS } from "./pglite-extensions.js";
 import type { Driver, Queryable } from "./driver.js";
 
-/** PGlite, in memory (`dataDir` null) or in a data directory that is created when missing. */
-export async function openEmbedded(dataDir: string | null): Promise<Driver> {
+/** How long opening a data directory waits for another tidemark process to close it. */
+export const DATA_DIR_WAIT_MS = 60_000;
+
+/**
+ * PGlite, in memory (`dataDir` null) or in a data directory that is created when missing and held
+ * by this process alone until closed (see lockDataDir).
+ */
+export async function openEmbedded(dataDir: string | null, waitMs = DATA_DIR_WAIT_MS): Promise<Driver> {
   const target = dataDir === null ? "pglite://memory" : `pglite://${dataDir}`;
+  let lock: DataDirLock | null = null;
   try {
-    if (dataDir !== null) await mkdir(dataDir, { recursive: true });
+    if (dataDir !== null) {
+      await mkdir(dataDir, { recursive: true });
+      lock = await lockDataDir(dataDir, waitMs);
+    }
     const db = await PGlite.create({ ...(dataDir === null ? {} : { dataDir }), extensions: PGLITE_EXTENSIONS });
-    return new PgliteDriver(db, target);
+    return new PgliteDriver(db, target, lock);
   } catch (error) {
+    await lock?.release();
+    if (error instanceof DataDirectoryInUseError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     throw new ConnectionError(target, "embedded-open", detail, error);
   }
@@ -28,6 +41,7 @@ class PgliteDriver implements Driver {
   constructor(
     private readonly db: PGlite,
     readonly target: string,
+    private readonly lock: DataDirLock | null = null,
   ) {}
 
   query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<readonly Row[]> {
@@ -43,7 +57,11 @@ class PgliteDriver implements Driver {
   }
 
   async close(): Promise<void> {
-    await this.db.close();
+    try {
+      await this.db.close();
+    } finally {
+      await this.lock?.release();
+    }
   }
 }
 
