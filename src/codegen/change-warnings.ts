@@ -24,14 +24,47 @@ export function warningsFor(plan: Plan | null, changes: readonly Change[], notes
 
 /** The change's sentences as one line: rename, data loss, cast, lock. */
 function changeWarning({ change, hazards }: ChangeHazards): string | null {
-  const sentences = [
+  const sentences = reviewSentences({ change, hazards });
+  if (sentences.length === 0) return null;
+  return `${sentences.map((sentence, i) => (i === 0 ? sentence : capitalized(sentence))).join(". ")}.`;
+}
+
+function reviewSentences({ change, hazards }: ChangeHazards): readonly string[] {
+  return [
     inferredRenameSentence(change),
     dataLossSentence(change, hazards),
     castSentence(change, hazards),
     lockSentence(change, hazards),
   ].filter((sentence) => sentence !== null);
-  if (sentences.length === 0) return null;
-  return `${sentences.map((sentence, i) => (i === 0 ? sentence : capitalized(sentence))).join(". ")}.`;
+}
+
+/** What a reviewer must know about one change: the sentences of its WARNING, and whether it loses data. */
+export interface ChangeReview {
+  readonly change: Change;
+  /** One line per sentence (rename guessed, data loss, cast, lock), each ending in `.`, without `WARNING: `. */
+  readonly warnings: readonly string[];
+  /** The change loses data: exactly when its warning has a DATA LOSS sentence. */
+  readonly destructive: boolean;
+}
+
+/**
+ * Each change's review, in the order of `changes`, from the hazards of the plan's up statements
+ * (the same judgement as the migration file's WARNING lines, split into one line per sentence for
+ * a report). A statement whose change is not in the list adds a review after them, as
+ * `warningsFor` warns about it too.
+ */
+export function changeReviews(changes: readonly Change[], plan: Plan | null): readonly ChangeReview[] {
+  return hazardsByChange(changes, plan?.up ?? []).map((group) => ({
+    change: group.change,
+    warnings: reviewSentences(group).map((sentence) => singleLine(`${sentence}.`)),
+    destructive: dataLossSentence(group.change, group.hazards) !== null,
+  }));
+}
+
+/** One change's review (see changeReviews; for many changes, call that once instead). */
+export function changeReview(change: Change, plan: Plan | null): Omit<ChangeReview, "change"> {
+  const [review] = changeReviews([change], plan);
+  return { warnings: review?.warnings ?? [], destructive: review?.destructive ?? false };
 }
 
 function capitalized(sentence: string): string {
@@ -74,7 +107,7 @@ function nonTransactionalReason(sql: string): string {
 }
 
 /** Written as drop and add: which names might be one object renamed, and how to say so. */
-function ambiguousRenameWarning(note: RenameNote): string {
+export function ambiguousRenameWarning(note: RenameNote): string {
   const name = (each: string) => noteName(note, each);
   const dropped = note.dropped.map(name).join(" or ");
   const added = note.added.map(name).join(" or ");
