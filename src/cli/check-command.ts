@@ -1,13 +1,84 @@
-import type { CommandSpec } from "./command-spec.js";
+import { checkProject, type CheckComparison, type CheckOptions } from "../commands/check.js";
+import { openProject } from "../commands/open-project.js";
+import { readModelLocations, type ModelLocations } from "../model/model-locations.js";
+import type { CommandContext, CommandSpec } from "./command-spec.js";
+import type { ExitCode } from "./exit-codes.js";
+import { formatOption, projectInput, SHADOW_URL_HELP, stringValue, URL_HELP } from "./option-values.js";
+import { differenceSection } from "./report/difference-section.js";
+import { renderReport } from "./report/render-report.js";
+import { REPORT_FORMATS, reportExitCode, type Report, type ReportSection } from "./report/report.js";
 import { UsageError } from "./usage-error.js";
 
-// STUB: replaced by the check helper
 export const checkCommand: CommandSpec = {
   name: "check",
-  summary: "Check (not yet built)",
-  usage: "tidemark check",
-  example: "tidemark check",
-  options: {},
-  optionHelp: [],
-  run: () => Promise.reject(new UsageError("not yet built", "check")),
+  summary: "Check that the models match the migrations (and the database, with --db-drift)",
+  usage: "tidemark check [--against migrations|db] [--db-drift] [--url URL] [--shadow-url URL] [--format text|json|github|markdown]",
+  example: "tidemark check --db-drift --format github",
+  options: {
+    against: { type: "string", default: "migrations" },
+    "db-drift": { type: "boolean" },
+    url: { type: "string" },
+    "shadow-url": { type: "string" },
+    format: { type: "string", default: "text" },
+  },
+  optionHelp: [
+    "--against WHAT      migrations (default: replayed from base to head in a scratch database) or db (the database, at head)",
+    "--db-drift          also compare the database with what the migrations produce at its revision (changes made by hand)",
+    URL_HELP,
+    SHADOW_URL_HELP,
+    "--format FORMAT     text (default), json, github (workflow annotations) or markdown (a pull-request comment)",
+    "Exit: 0 in step, 2 pending changes or drift, 3 a pending change drops data, 1 error.",
+  ],
+  run: runCheck,
 };
+
+async function runCheck(context: CommandContext): Promise<ExitCode> {
+  if (context.positionals.length > 0) throw new UsageError(`Unexpected argument '${context.positionals[0] ?? ""}'.`, "check");
+  const format = formatOption(context, "check", REPORT_FORMATS);
+  const options: CheckOptions = { against: againstOption(context), dbDrift: context.values["db-drift"] === true };
+  const project = await openProject(projectInput(context));
+  const result = await checkProject(project, options);
+  const locations = await readModelLocations(project.config.root, project.config.schemaGlobs);
+  const report: Report = { command: "check", sections: result.comparisons.map((comparison) => checkSection(comparison, locations)) };
+  context.out.print(renderReport(report, format, { color: context.color ?? false, cwd: context.cwd }).trimEnd());
+  return reportExitCode(report);
+}
+
+function againstOption(context: CommandContext): CheckOptions["against"] {
+  const value = stringValue(context.values["against"]);
+  if (value === "migrations" || value === "db") return value;
+  throw new UsageError(`Unknown --against '${String(value)}': use migrations or db.`, "check");
+}
+
+/**
+ * A comparison as a report section, with a line that says what it means and what to do. Drift is
+ * never `destructive`: what was done by hand is reported, not judged (exit 2, not 3).
+ */
+export function checkSection(comparison: CheckComparison, locations: ModelLocations): ReportSection {
+  switch (comparison.kind) {
+    case "models": {
+      const section = differenceSection(comparison.title, comparison.difference, (change) => locations.locate(change));
+      return { ...section, detail: modelsDetail(comparison, section.status === "ok") };
+    }
+    case "drift": {
+      const section = differenceSection(comparison.title, comparison.difference);
+      const status = section.status === "destructive" ? "changes" : section.status;
+      return { ...section, status, detail: driftDetail(status === "ok") };
+    }
+    default: {
+      const unknown: never = comparison.kind;
+      throw new Error(`unknown check comparison ${String(unknown)}`);
+    }
+  }
+}
+
+function modelsDetail(comparison: CheckComparison, inStep: boolean): string {
+  const where = comparison.against === "migrations" ? "the migrations" : "the database";
+  if (inStep) return `In step: the models match ${where}; there is nothing to migrate.`;
+  return `The models have changes that no migration makes: run \`tidemark revision --autogenerate -m "..."\` to write one.`;
+}
+
+function driftDetail(inStep: boolean): string {
+  if (inStep) return "No drift: the database is what its migrations make it.";
+  return "Drift: the database differs from what its migrations make it (changes made by hand). Put them in the models and a migration, or undo them.";
+}
