@@ -4,10 +4,11 @@ import { readMigrationMetas } from "../runner/read-migration-meta.js";
 import { RevisionGraph } from "../runner/revision-graph.js";
 
 /**
- * The project's revision graph, from the migration files' text (nothing is executed). A project
- * with no migrations folder yet has an empty graph: `revision` creates the folder.
+ * The project's revision graph, from the migration files' text (nothing is executed). A missing
+ * migrations folder is an error (a misspelt `migrations` in the config, a wrong working
+ * directory), except for `revision`, which creates it: `missingIsEmpty`.
  */
-export async function loadGraph(config: Pick<Config, "migrationsDir">): Promise<RevisionGraph> {
-  if (!existsSync(config.migrationsDir)) return RevisionGraph.build([]);
+export async function loadGraph(config: Pick<Config, "migrationsDir">, options: { readonly missingIsEmpty?: boolean } = {}): Promise<RevisionGraph> {
+  if (options.missingIsEmpty === true && !existsSync(config.migrationsDir)) return RevisionGraph.build([]);
   return RevisionGraph.build(await readMigrationMetas(config.migrationsDir));
 }

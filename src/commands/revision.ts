@@ -55,7 +55,7 @@ export function randomRevisionId(): string {
 
 /** `tidemark revision`: works out the next revision and renders its file, writing nothing. */
 export async function prepareRevision(project: Project, options: RevisionOptions): Promise<PreparedRevision> {
-  const graph = await loadGraph(project.config);
+  const graph = await loadGraph(project.config, { missingIsEmpty: true });
   const meta = newRevisionMeta(graph, options, chooseParent(graph, options.head, options.splice ?? false));
   const diff = options.autogenerate
     ? await withDatabase(project, (driver) => diffAtHead(project.config, driver, graph, options))

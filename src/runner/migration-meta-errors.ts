@@ -2,7 +2,8 @@ import { TidemarkError } from "../errors/tidemark-error.js";
 
 /** The migrations folder does not exist. */
 export class MigrationsFolderNotFoundError extends TidemarkError {
-  readonly hint = "Run `tidemark init`, or point the config's `migrationsDir` at the folder that holds your migrations.";
+  readonly hint =
+    'Check the config\'s `migrations` key and the working directory; in a new project, `tidemark revision -m "initial schema"` creates the folder.';
   readonly dir: string;
 
   constructor(dir: string, cause?: unknown) {
