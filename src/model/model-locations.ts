@@ -124,20 +124,13 @@ function setFirst<T>(map: Map<string, T>, key: string, value: T): void {
  * may have the models on either side); null when neither is (a dropped table, an extension).
  */
 function locateChange(sites: Sites, change: Change): SourceLocation | null {
-  const table = (name: QualifiedName) => sites.tables.get(keyOf(name))?.location ?? null;
-  const column = (name: QualifiedName, column: string) => {
-    const site = sites.tables.get(keyOf(name));
-    const line = site?.columns.get(column);
-    return site === undefined ? null : line === undefined ? site.location : { file: site.location.file, line };
-  };
   const inMap = (map: Map<string, SourceLocation>, ...names: QualifiedName[]) =>
     names.map((name) => map.get(keyOf(name))).find((found) => found !== undefined) ?? null;
   switch (change.kind) {
     case "createNamespace":
-    case "dropNamespace": {
-      const name = change.kind === "createNamespace" ? change.to.name : change.from.name;
-      return sites.schemas.get(name) ?? null;
-    }
+      return sites.schemas.get(change.to.name) ?? null;
+    case "dropNamespace":
+      return sites.schemas.get(change.from.name) ?? null;
     case "createExtension":
     case "dropExtension":
     case "alterExtension":
@@ -155,6 +148,25 @@ function locateChange(sites: Sites, change: Change): SourceLocation | null {
       return inMap(sites.sequences, change.from);
     case "alterSequence":
       return inMap(sites.sequences, change.to, change.from);
+    case "createView":
+      return inMap(sites.views, change.to);
+    case "dropView":
+      return inMap(sites.views, change.from);
+    case "setComment":
+      return locateComment(sites, change.target);
+    default:
+      return locateTableChange(sites, change);
+  }
+}
+
+type TableChange = Extract<
+  Change,
+  { readonly kind: "createTable" | "dropTable" | "renameTable" | `${string}Column` | `${string}Constraint` | `${string}Index` }
+>;
+
+function locateTableChange(sites: Sites, change: TableChange): SourceLocation | null {
+  const table = (name: QualifiedName) => sites.tables.get(keyOf(name))?.location ?? null;
+  switch (change.kind) {
     case "createTable":
       return table(change.to);
     case "dropTable":
@@ -162,27 +174,21 @@ function locateChange(sites: Sites, change: Change): SourceLocation | null {
     case "renameTable":
       return table(change.to) ?? table(change.from);
     case "addColumn":
-      return column(change.table, change.to.name);
+      return columnLocation(sites, change.table, change.to.name);
     case "dropColumn":
-      return column(change.table, change.from.name);
+      return columnLocation(sites, change.table, change.from.name);
     case "alterColumn":
     case "renameColumn":
       return sites.tables.get(keyOf(change.table))?.columns.has(change.to.name) === false
-        ? column(change.table, change.from.name)
-        : column(change.table, change.to.name);
+        ? columnLocation(sites, change.table, change.from.name)
+        : columnLocation(sites, change.table, change.to.name);
     case "addConstraint":
     case "dropConstraint":
+    case "renameConstraint":
     case "createIndex":
     case "dropIndex":
     case "renameIndex":
-    case "renameConstraint":
       return table(change.table);
-    case "createView":
-      return inMap(sites.views, change.to);
-    case "dropView":
-      return inMap(sites.views, change.from);
-    case "setComment":
-      return locateComment(sites, change.target, column);
     default: {
       const unknown: never = change;
       throw new Error(`unknown change ${JSON.stringify(unknown)}`);
@@ -190,16 +196,20 @@ function locateChange(sites: Sites, change: Change): SourceLocation | null {
   }
 }
 
-function locateComment(
-  sites: Sites,
-  target: CommentTarget,
-  column: (table: QualifiedName, column: string) => SourceLocation | null,
-): SourceLocation | null {
+/** The column's line, else its table's (a column the models do not have), else null. */
+function columnLocation(sites: Sites, table: QualifiedName, column: string): SourceLocation | null {
+  const site = sites.tables.get(keyOf(table));
+  if (site === undefined) return null;
+  const line = site.columns.get(column);
+  return line === undefined ? site.location : { file: site.location.file, line };
+}
+
+function locateComment(sites: Sites, target: CommentTarget): SourceLocation | null {
   switch (target.on) {
     case "schema":
       return sites.schemas.get(target.name) ?? null;
     case "column":
-      return column(target.object, target.column);
+      return columnLocation(sites, target.object, target.column);
     case "table":
       return sites.tables.get(keyOf(target.object))?.location ?? null;
     case "view":
