@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import { summarizeChanges } from "../codegen/summarize-changes.js";
+import type { Config } from "../config/config.js";
 import { openProject } from "../commands/open-project.js";
 import { verifyProject } from "../commands/verify.js";
 import type {
@@ -10,7 +11,7 @@ import { readModelLocations } from "../model/model-locations.js";
 import type { CommandContext, CommandSpec } from "./command-spec.js";
 import type { ExitCode } from "./exit-codes.js";
 import { formatOption, projectInput, SHADOW_URL_HELP, stringValue } from "./option-values.js";
-import { differenceSection } from "./report/difference-section.js";
+import { differenceSection, sqlStatements } from "./report/difference-section.js";
 import { renderReport } from "./report/render-report.js";
 import { REPORT_FORMATS, reportExitCode, type Report, type ReportSection } from "./report/report.js";
 
@@ -52,7 +53,7 @@ function progressLine(event: VerifyProgress): string {
 /** The result as a report: one section per check, in the order they ran. */
 export async function verifyReport(
   result: VerifyResult,
-  config: { readonly root: string; readonly schemaGlobs: readonly string[]; readonly migrationsDir: string },
+  config: Pick<Config, "root" | "schemaGlobs" | "migrationsDir" | "casing">,
   cwd: string,
 ): Promise<Report> {
   const name = (file: string) => relative(cwd, file) || file;
@@ -107,12 +108,12 @@ function upgradeSection(title: string, check: UpgradeCheck, shadow: string, name
   }
 }
 
-async function modelsSection(check: ModelsCheck, config: { readonly root: string; readonly schemaGlobs: readonly string[] }): Promise<ReportSection> {
+async function modelsSection(check: ModelsCheck, config: Pick<Config, "root" | "schemaGlobs" | "casing">): Promise<ReportSection> {
   const title = "models match the schema at head";
   switch (check.status) {
     case "ok":
     case "changes": {
-      const locations = await readModelLocations(config.root, config.schemaGlobs);
+      const locations = await readModelLocations(config.root, config.schemaGlobs, { casing: config.casing });
       const found = differenceSection(title, check.comparison, (change) => locations.locate(change));
       const detail = check.status === "ok" ? null : "the models differ from what the migrations make: run `tidemark revision --autogenerate`";
       return { ...found, detail: found.detail ?? detail };
@@ -139,7 +140,7 @@ function stepsSection(title: string, check: StepsCheck, name: Name, direction: "
       const found = differenceSection(title, check.mismatch);
       const detail = `${direction} of ${revisionName(check.mismatch.revision, name)} ${differs}: ${summary(check.mismatch)}`;
       const items = found.items.map((item) => ({ text: item.text, warnings: [], destructive: false, location: null }));
-      return { ...found, status: "changes", detail, items, sql: check.mismatch.plan.down.map((statement) => `${statement.sql};`) };
+      return { ...found, status: "changes", detail, items, sql: sqlStatements(check.mismatch.plan.down) };
     }
     case "failed":
       return section(title, "failed", failureLine(check.failure, name));
