@@ -1,0 +1,190 @@
+import type { Config } from "../config/config.js";
+import { parseRenameHint, type DiffOptions, type RenameHint } from "../diff/rename-hints.js";
+import { connect } from "../driver/connect.js";
+import type { Driver } from "../driver/driver.js";
+import { introspect, type IntrospectOptions } from "../introspect/introspect.js";
+import { changesInInheritance, readUnmanagedObjects, unmanagedDifferences, type UnmanagedObject } from "../introspect/unmanaged-objects.js";
+import { EMPTY_SCHEMA, type Schema } from "../ir/schema.js";
+import { loadModels } from "../model/load-models.js";
+import { MigrationFailedError } from "../runner/runner-errors.js";
+import { autogenerate } from "../sql/autogenerate.js";
+import { ReplayFailedError } from "./check-errors.js";
+import { compareDatabases, type SchemaDifference } from "./compare-databases.js";
+import { loadGraph } from "./load-graph.js";
+import { schemaAgainstDatabase } from "./models-against-database.js";
+import type { Project } from "./open-project.js";
+import { replayMigrations } from "./replay-migrations.js";
+import { withScratchDatabase } from "./scratch-database.js";
+import type { SchemaSource } from "./schema-source.js";
+
+export interface DiffSourcesOptions {
+  /** The schemas compared (`--schema`); none: the config's `schemaFilter`. */
+  readonly schemas?: readonly string[];
+}
+
+/** What both sides are read with: the schemas, the tables left out, the config's renames. */
+interface Scope {
+  readonly config: Pick<Config, "root" | "schemaGlobs" | "casing" | "schemaFilter" | "versionTable" | "historyTable">;
+  readonly introspect: IntrospectOptions;
+  /** The config's renames, `old=new` from the database to the models. */
+  readonly renames: readonly RenameHint[];
+}
+
+/** A source made readable: a connection (a database, or migrations replayed), loaded models, or nothing. */
+type OpenSide =
+  | { readonly kind: "database"; readonly driver: Driver }
+  | { readonly kind: "models"; readonly schema: Schema }
+  | { readonly kind: "empty" };
+
+/**
+ * What takes `from` to `to`, for `tidemark diff`. Each side is opened as it needs (a connection to
+ * a URL or the project's database, a scratch database the migrations are replayed on, the models
+ * loaded, nothing for `empty`), only read, and closed or dropped whatever happens. Two databases
+ * are compared by compareDatabases; models are given the database's spelling through its
+ * connection (as `revision --autogenerate` does); `empty` is a database with nothing in it. The
+ * config's renames are stated renames when the models are one side (they are written from the
+ * database to the models, so models → database takes them backwards).
+ */
+export async function diffSources(project: Project, from: SchemaSource, to: SchemaSource, options: DiffSourcesOptions = {}): Promise<SchemaDifference> {
+  const scope = scopeOf(project.config, options);
+  return withSide(project, from, scope, (left) => withSide(project, to, scope, (right) => compareSides(left, right, scope)));
+}
+
+function scopeOf(config: Config, options: DiffSourcesOptions): Scope {
+  const schemaFilter = options.schemas !== undefined && options.schemas.length > 0 ? options.schemas : config.schemaFilter;
+  return {
+    config: { ...config, schemaFilter },
+    introspect: { schemas: schemaFilter, exclude: [config.versionTable, config.historyTable] },
+    renames: config.renames.map(parseRenameHint),
+  };
+}
+
+/** Runs `work` on the opened source, and closes (or drops) what was opened whatever happens. */
+async function withSide<T>(project: Project, source: SchemaSource, scope: Scope, work: (side: OpenSide) => Promise<T>): Promise<T> {
+  switch (source.kind) {
+    case "url":
+      return withConnection(source.url, project.config.root, (driver) => work({ kind: "database", driver }));
+    case "db":
+      return withConnection(project.url, project.config.root, (driver) => work({ kind: "database", driver }));
+    case "migrations":
+      return withReplayed(project, source.target, (driver) => work({ kind: "database", driver }));
+    case "models": {
+      const { root, schemaGlobs, casing, schemaFilter } = scope.config;
+      return work({ kind: "models", schema: await loadModels(root, schemaGlobs, { casing, schemaFilter }) });
+    }
+    case "empty":
+      return work({ kind: "empty" });
+    default: {
+      const unknown: never = source;
+      throw new Error(`unknown schema source ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+async function withConnection<T>(url: string, root: string, work: (driver: Driver) => Promise<T>): Promise<T> {
+  const driver = await connect(url, root);
+  try {
+    return await work(driver);
+  } finally {
+    await driver.close();
+  }
+}
+
+/**
+ * A scratch database (the project's shadow URL) with the migrations run on it up to `target`, as
+ * `upgrade <target>` would. A migration that fails names itself and where it ran.
+ */
+async function withReplayed<T>(project: Project, target: string, work: (driver: Driver) => Promise<T>): Promise<T> {
+  const { config, shadowUrl } = project;
+  const graph = await loadGraph(config);
+  return withScratchDatabase(shadowUrl, config.root, async (scratch) => {
+    try {
+      await replayMigrations(config, scratch, graph, [target]);
+    } catch (error) {
+      if (error instanceof MigrationFailedError) throw new ReplayFailedError(error, shadowUrl, config.root);
+      throw error;
+    }
+    return work(scratch);
+  });
+}
+
+async function compareSides(from: OpenSide, to: OpenSide, scope: Scope): Promise<SchemaDifference> {
+  if (from.kind === "empty" || to.kind === "empty") return againstEmpty(from, to, scope);
+  if (from.kind === "database") {
+    return to.kind === "database" ? compareDatabases(from.driver, to.driver, scope.introspect) : databaseToModels(from.driver, to.schema, scope);
+  }
+  // Models against models: the same files on both sides, so nothing differs.
+  return to.kind === "database" ? modelsToDatabase(from.schema, to.driver, scope) : { ...planAll(from.schema, to.schema), unsupported: [] };
+}
+
+/** What `revision --autogenerate` would write against this database. */
+async function databaseToModels(driver: Driver, models: Schema, scope: Scope): Promise<SchemaDifference> {
+  const { database, model, ...planned } = await schemaAgainstDatabase(models, scope.config, driver, { renames: scope.renames });
+  return { ...planned, from: database, to: model, unsupported: [] };
+}
+
+/** The models given the database's spelling, then planned to it: what would undo that revision. */
+async function modelsToDatabase(models: Schema, driver: Driver, scope: Scope): Promise<SchemaDifference> {
+  const { database, model } = await schemaAgainstDatabase(models, scope.config, driver, { detectRenames: false });
+  return { ...planAll(model, database, { renames: scope.renames.map(backwards) }), unsupported: [] };
+}
+
+/**
+ * One side is `empty`: a database with nothing in it but its `public` schema (every new database
+ * has one, so `CREATE SCHEMA public` would fail). The other side is planned against it as read;
+ * nothing needs respelling, as nothing is compared with it. A database's unmanaged objects (its
+ * functions, triggers) are named as unsupported: the SQL creates or drops none of them.
+ */
+async function againstEmpty(from: OpenSide, to: OpenSide, scope: Scope): Promise<SchemaDifference> {
+  const fromRead = await readSide(from, scope);
+  const toRead = await readSide(to, scope);
+  const [left, right] = [from.kind === "empty" ? emptyBeside(toRead) : fromRead, to.kind === "empty" ? emptyBeside(fromRead) : toRead];
+  const planned = planAll(left.schema, right.schema);
+  const unsupported = [
+    ...unmanagedDifferences(left.unmanaged, right.unmanaged),
+    ...changesInInheritance(planned.changes, [...left.unmanaged, ...right.unmanaged]),
+  ];
+  return { ...planned, unsupported };
+}
+
+/** A side as read: its schema, and the objects tidemark does not manage. */
+interface ReadSide {
+  readonly schema: Schema;
+  readonly unmanaged: readonly UnmanagedObject[];
+}
+
+async function readSide(side: OpenSide, scope: Scope): Promise<ReadSide> {
+  switch (side.kind) {
+    case "database":
+      return { schema: await introspect(side.driver, scope.introspect), unmanaged: await readUnmanagedObjects(side.driver, scope.introspect.schemas) };
+    case "models":
+      return { schema: side.schema, unmanaged: [] };
+    case "empty":
+      return { schema: EMPTY_SCHEMA, unmanaged: [] };
+    default: {
+      const unknown: never = side;
+      throw new Error(`unknown side ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/**
+ * An empty database beside `other`: nothing, but `other`'s `public` schema as it is there (with its
+ * comment and privileges, which differ between server versions and are not what `empty` is about).
+ */
+function emptyBeside(other: ReadSide): ReadSide {
+  const publicSchema = other.schema.namespaces["public"];
+  return {
+    schema: publicSchema === undefined ? EMPTY_SCHEMA : { ...EMPTY_SCHEMA, namespaces: { public: publicSchema } },
+    unmanaged: other.unmanaged.filter((object) => object.kind === "schema privileges" && object.name === "public"),
+  };
+}
+
+function planAll(from: Schema, to: Schema, options: DiffOptions = {}): Omit<SchemaDifference, "unsupported"> {
+  return { ...autogenerate({ from, to, ...options }), from, to };
+}
+
+/** A rename stated from the database to the models, read from the models to the database. */
+function backwards(hint: RenameHint): RenameHint {
+  return { from: hint.to, to: hint.from };
+}
