@@ -92,7 +92,8 @@ export class InvalidSourceError extends TidemarkError {
   readonly accepted: readonly string[] = ACCEPTED_SOURCES;
 
   constructor(option: string, given: string, reason: string) {
-    const shown = redactUrl(given);
+    // A revision after `migrations@` is no password; anything else with an `@` may hold one.
+    const shown = given.startsWith(`${MIGRATIONS}@`) ? given : redactUrl(given);
     super(`${option} '${shown}' is not a schema source: ${reason}.`);
     this.option = option;
     this.given = shown;
