@@ -1,3 +1,4 @@
+import { isConnectionLoss } from "../driver/connection-loss.js";
 import { TidemarkError } from "../errors/tidemark-error.js";
 import type { QualifiedName } from "../ir/qualified-name.js";
 import { quoteQualified } from "../ir/quote.js";
@@ -103,9 +104,11 @@ export class MigrationFailedError extends TidemarkError {
     this.detail = args.detail;
     this.rolledBack = args.rolledBack;
     this.leftApplied = args.leftApplied;
-    this.hint = args.rolledBack
-      ? "Its transaction was rolled back (with any migrations that shared it under --tx-mode all) and the version is where it was: fix the migration and run again."
-      : leftAppliedHint(args.leftApplied);
+    this.hint = !args.rolledBack
+      ? leftAppliedHint(args.leftApplied)
+      : isConnectionLoss(args.cause)
+        ? "The connection was lost (the server, or an administrator, ended it): the migration's transaction was rolled back and the version is where it was; run the command again."
+        : "Its transaction was rolled back (with any migrations that shared it under --tx-mode all) and the version is where it was: fix the migration and run again.";
   }
 }
 
