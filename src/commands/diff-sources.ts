@@ -11,6 +11,7 @@ import { autogenerate } from "../sql/autogenerate.js";
 import { ReplayFailedError } from "./check-errors.js";
 import { compareDatabases, type SchemaDifference } from "./compare-databases.js";
 import { loadGraph } from "./load-graph.js";
+import { objectsLostOnRecreate, recreatedRelations } from "./objects-lost-on-recreate.js";
 import { schemaAgainstDatabase } from "./models-against-database.js";
 import type { Project } from "./open-project.js";
 import { replayMigrations } from "./replay-migrations.js";
@@ -41,9 +42,11 @@ type OpenSide =
  * a URL or the project's database, a scratch database the migrations are replayed on, the models
  * loaded, nothing for `empty`), only read, and closed or dropped whatever happens. Two databases
  * are compared by compareDatabases; models are given the database's spelling through its
- * connection (as `revision --autogenerate` does); `empty` is a database with nothing in it. The
- * config's renames are stated renames when the models are one side (they are written from the
- * database to the models, so models → database takes them backwards).
+ * connection (as `revision --autogenerate` does); `empty` is a database with nothing in it.
+ * Unmanaged objects that differ are named in `unsupported`, and so are those the SQL would lose (a
+ * trigger on a view it drops and creates again). The config's renames are stated renames when the
+ * models are one side (they are written from the database to the models, so models → database
+ * takes them backwards).
  */
 export async function diffSources(project: Project, from: SchemaSource, to: SchemaSource, options: DiffSourcesOptions = {}): Promise<SchemaDifference> {
   const scope = scopeOf(project.config, options);
@@ -111,10 +114,22 @@ async function withReplayed<T>(project: Project, target: string, work: (driver: 
 async function compareSides(from: OpenSide, to: OpenSide, scope: Scope): Promise<SchemaDifference> {
   if (from.kind === "empty" || to.kind === "empty") return againstEmpty(from, to, scope);
   if (from.kind === "database") {
-    return to.kind === "database" ? compareDatabases(from.driver, to.driver, scope.introspect) : databaseToModels(from.driver, to.schema, scope);
+    const difference = to.kind === "database" ? await compareDatabases(from.driver, to.driver, scope.introspect) : await databaseToModels(from.driver, to.schema, scope);
+    return withLostObjects(difference, from.driver, scope);
   }
   // Models against models: the same files on both sides, so nothing differs.
   return to.kind === "database" ? modelsToDatabase(from.schema, to.driver, scope) : { ...planAll(from.schema, to.schema), unsupported: [] };
+}
+
+/**
+ * The difference, with the unmanaged objects of `from` that its SQL would lose named as unsupported
+ * (a trigger on a view it drops and creates again). Read only when the SQL recreates something.
+ */
+async function withLostObjects(difference: SchemaDifference, from: Driver, scope: Scope): Promise<SchemaDifference> {
+  if (recreatedRelations(difference.changes).size === 0) return difference;
+  const unmanaged = await readUnmanagedObjects(from, scope.introspect.schemas);
+  const lost = objectsLostOnRecreate(difference.changes, unmanaged, difference.unsupported);
+  return lost.length === 0 ? difference : { ...difference, unsupported: [...difference.unsupported, ...lost] };
 }
 
 /** What `revision --autogenerate` would write against this database. */

@@ -1,13 +1,17 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { autogenerate } from "../../src/sql/autogenerate.js";
+import { differenceSection } from "../../src/cli/report/difference-section.js";
+import { sqlScript } from "../../src/cli/report/sql-script.js";
+import { diffSources } from "../../src/commands/diff-sources.js";
+import type { Project } from "../../src/commands/open-project.js";
+import type { SchemaSource } from "../../src/commands/schema-source.js";
 import { diffSchemas } from "../../src/diff/diff-schemas.js";
 import { connect } from "../../src/driver/connect.js";
 import type { Driver } from "../../src/driver/driver.js";
 import { introspect } from "../../src/introspect/introspect.js";
-import { changesInInheritance, readUnmanagedObjects, unmanagedDifferences } from "../../src/introspect/unmanaged-objects.js";
 import { quoteIdent } from "../../src/ir/quote.js";
 import { withDatabase } from "../support/backends.js";
 
@@ -26,8 +30,13 @@ async function load(url: string, file: string): Promise<void> {
   await run("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", file], { timeout: 120_000 });
 }
 
-/** Builds both sides of one case in fresh databases, plans before → after, applies up and down. */
-export async function runCase(serverUrl: string, dir: string, id: number): Promise<Outcome> {
+/**
+ * Builds both sides of one case in fresh databases; `tidemark diff --from <before> --to <after>`
+ * (its code path, in process: `project` is a project with the default config, as in a folder
+ * without one), its SQL run on `before` with psql, then diff again: nothing may be left. Then the
+ * down statements of the first diff, which must give back the schema `before` started with.
+ */
+export async function runCase(serverUrl: string, dir: string, id: number, project: Project): Promise<Outcome> {
   const admin = await connect(serverUrl, process.cwd());
   const names = [`tidemark_corpus_${process.pid}_${id}_a`, `tidemark_corpus_${process.pid}_${id}_b`] as const;
   const drivers: Driver[] = [];
@@ -43,7 +52,8 @@ export async function runCase(serverUrl: string, dir: string, id: number): Promi
     const before = await connect(beforeUrl, process.cwd());
     const after = await connect(afterUrl, process.cwd());
     drivers.push(before, after);
-    return await converge(before, after);
+    const schemas = await userSchemas([before, after]);
+    return await converge({ project, beforeUrl, afterUrl, before, schemas, id });
   } catch (error) {
     return { result: "failed", detail: firstLine(error) };
   } finally {
@@ -53,25 +63,46 @@ export async function runCase(serverUrl: string, dir: string, id: number): Promi
   }
 }
 
-async function converge(before: Driver, after: Driver): Promise<Outcome> {
-  const schemaNames = async (driver: Driver) => (await driver.query<{ name: string }>(USER_SCHEMAS)).map((row) => row.name);
-  const schemas = [...new Set([...(await schemaNames(before)), ...(await schemaNames(after))])];
-  const read = (driver: Driver) => introspect(driver, { schemas, exclude: [] });
-  const [unmanagedBefore, unmanagedAfter] = [await readUnmanagedObjects(before, schemas), await readUnmanagedObjects(after, schemas)];
-  const unsupported = unmanagedDifferences(unmanagedBefore, unmanagedAfter);
-  if (unsupported.length > 0) return { result: "unsupported", objects: unsupported };
-  const initial = await read(before);
-  const target = await read(after);
-  const { changes, plan } = autogenerate({ from: initial, to: target });
-  const inherited = changesInInheritance(changes, [...unmanagedBefore, ...unmanagedAfter]);
-  if (inherited.length > 0) return { result: "unsupported", objects: inherited };
-  await applyAll(before, plan.up.map((s) => s.sql), "up");
-  const leftAfterUp = diffSchemas(await read(before), target);
-  if (leftAfterUp.length > 0) return { result: "failed", detail: `after up, still differs: ${describe(leftAfterUp)}` };
-  await applyAll(before, plan.down.map((s) => s.sql), "down");
-  const leftAfterDown = diffSchemas(await read(before), initial);
+async function userSchemas(drivers: readonly Driver[]): Promise<readonly string[]> {
+  const names = await Promise.all(drivers.map(async (driver) => (await driver.query<{ name: string }>(USER_SCHEMAS)).map((row) => row.name)));
+  return [...new Set(names.flat())].sort();
+}
+
+interface CaseDatabases {
+  readonly project: Project;
+  readonly beforeUrl: string;
+  readonly afterUrl: string;
+  /** A connection to `before`, to apply the down statements and read it back. */
+  readonly before: Driver;
+  /** Every user schema of either side: what `--schema` would list. */
+  readonly schemas: readonly string[];
+  readonly id: number;
+}
+
+async function converge(db: CaseDatabases): Promise<Outcome> {
+  const from: SchemaSource = { kind: "url", url: db.beforeUrl };
+  const to: SchemaSource = { kind: "url", url: db.afterUrl };
+  const difference = await diffSources(db.project, from, to, { schemas: db.schemas });
+  if (difference.unsupported.length > 0) return { result: "unsupported", objects: difference.unsupported };
+  const script = sqlScript(differenceSection("before → after", difference));
+  const file = join(tmpdir(), `tidemark_corpus_${process.pid}_${db.id}.sql`);
+  writeFileSync(file, script);
+  try {
+    await load(db.beforeUrl, file);
+  } catch (error) {
+    return { result: "failed", detail: `psql -f on the diff's SQL: ${firstLine(error)}` };
+  } finally {
+    rmSync(file, { force: true });
+  }
+  const again = await diffSources(db.project, from, to, { schemas: db.schemas });
+  if (again.changes.length > 0 || again.unsupported.length > 0) {
+    return { result: "failed", detail: `diff again after its SQL, still differs: ${describe(again.changes)} ${again.unsupported.join(", ")}`.trim() };
+  }
+  const read = () => introspect(db.before, { schemas: db.schemas, exclude: [] });
+  await applyAll(db.before, difference.plan.down.map((s) => s.sql), "down");
+  const leftAfterDown = diffSchemas(await read(), difference.from);
   if (leftAfterDown.length > 0) return { result: "failed", detail: `after down, still differs: ${describe(leftAfterDown)}` };
-  return { result: "converged", changes: changes.length };
+  return { result: "converged", changes: difference.changes.length };
 }
 
 async function applyAll(driver: Driver, statements: readonly string[], direction: string): Promise<void> {

@@ -1,12 +1,16 @@
 /**
  * `npm run test:corpus`: the external corpus in ../shared/corpus (before/after pairs from migra,
- * pg-schema-diff and Atlas), read in place. Each case is built on the PostgreSQL server, planned
- * database to database, applied up and down, and classified: converged, unsupported (a difference
- * in an object kind outside the IR, named), invalid input (a side that does not load), or failed.
+ * pg-schema-diff and Atlas), read in place. Each case is built on the PostgreSQL server and diffed
+ * as `tidemark diff --from <before> --to <after>` does it; the SQL it prints is run on `before` with
+ * psql (ready for psql), and a second diff must find nothing; then the down statements must give
+ * back `before`. Each case is classified: converged, unsupported (a difference in an object kind
+ * outside the IR, named), invalid input (a side that does not load), or failed.
  * Failures must be exactly the ones listed, with their reasons, in fixtures/corpus/known-failures.json.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { openProject } from "../../src/commands/open-project.js";
 import { connect } from "../../src/driver/connect.js";
 import { runCase, type Outcome } from "./run-case.js";
 
@@ -36,6 +40,9 @@ const cases = readdirSync(CORPUS, { withFileTypes: true })
   .sort();
 
 await createRoles(SERVER_URL, cases);
+// What `tidemark diff` opens in a folder with no config: the defaults, nothing from this checkout.
+const projectDir = mkdtempSync(join(tmpdir(), "tidemark-corpus-"));
+const project = await openProject({ cwd: projectDir, env: {} });
 const outcomes = new Map<string, Outcome>();
 let next = 0;
 await Promise.all(
@@ -43,10 +50,11 @@ await Promise.all(
     while (next < cases.length) {
       const index = next++;
       const name = cases[index] ?? "";
-      outcomes.set(name, await runCase(SERVER_URL, join(CORPUS, name), index));
+      outcomes.set(name, await runCase(SERVER_URL, join(CORPUS, name), index, project));
     }
   }),
 );
+rmSync(projectDir, { recursive: true, force: true });
 report(outcomes);
 
 /** roles.sql files create cluster-wide roles; "already exists" is fine. */
