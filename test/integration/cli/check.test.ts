@@ -81,6 +81,10 @@ describe("check on a scratch PGlite (the default)", () => {
     expect(models?.items.map((item) => item.text)).toEqual(["add column public.users.phone (character varying(20))"]);
     expect(models?.sql).toEqual(["ALTER TABLE public.users ADD COLUMN phone character varying(20);"]);
     expect(models?.detail).toContain('tidemark revision --autogenerate -m "..."');
+    const line = readFileSync(join(project.dir, "schema", "blog.ts"), "utf8").split("\n").findIndex((text) => text.includes('varchar("phone"')) + 1;
+    const github = await check(["--format", "github"]);
+    expect(github.code).toBe(2);
+    expect(github.stdout).toMatch(new RegExp(`^::error file=schema/blog\\.ts,line=${line},[^:]*::add column public\\.users\\.phone \\(character varying\\(20\\)\\)$`, "m"));
   });
 
   it("a destructive pending change: exit 3", async () => {
