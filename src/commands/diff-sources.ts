@@ -114,11 +114,14 @@ async function withReplayed<T>(project: Project, target: string, work: (driver: 
 async function compareSides(from: OpenSide, to: OpenSide, scope: Scope): Promise<SchemaDifference> {
   if (from.kind === "empty" || to.kind === "empty") return againstEmpty(from, to, scope);
   if (from.kind === "database") {
-    const difference = to.kind === "database" ? await compareDatabases(from.driver, to.driver, scope.introspect) : await databaseToModels(from.driver, to.schema, scope);
+    const difference = to.kind === "database"
+      ? await compareDatabases(from.driver, to.driver, scope.introspect)
+      : await databaseToModels(from.driver, to.schema, scope);
     return withLostObjects(difference, from.driver, scope);
   }
+  if (to.kind === "database") return modelsToDatabase(from.schema, to.driver, scope);
   // Models against models: the same files on both sides, so nothing differs.
-  return to.kind === "database" ? modelsToDatabase(from.schema, to.driver, scope) : { ...planAll(from.schema, to.schema), unsupported: [] };
+  return { ...planAll(from.schema, to.schema), unsupported: [] };
 }
 
 /**
