@@ -213,7 +213,8 @@ describe.each(DATABASES)("--against db and --db-drift on $name", (database) => {
     });
   });
 
-  it.skipIf(!database.available)("--db-drift on a database behind head compares it with the migrations at its own revision", async () => {
+  // Which scratch databases are made does not depend on the backend: once, on the embedded one.
+  it.skipIf(!database.available || database !== DATABASES[0])("--db-drift on a database behind head compares it with the migrations at its own revision", async () => {
     await database.with(async (args, sql) => {
       await tidemark("upgrade", "head", ...args);
       addCase("view-and-function");
