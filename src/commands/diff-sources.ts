@@ -3,6 +3,7 @@ import { parseRenameHint, type DiffOptions, type RenameHint } from "../diff/rena
 import { connect } from "../driver/connect.js";
 import type { Driver } from "../driver/driver.js";
 import { introspect, type IntrospectOptions } from "../introspect/introspect.js";
+import { objectsLostOnRecreate, recreatedRelations } from "../introspect/objects-lost-on-recreate.js";
 import { changesInInheritance, readUnmanagedObjects, unmanagedDifferences, type UnmanagedObject } from "../introspect/unmanaged-objects.js";
 import { EMPTY_SCHEMA, type Schema } from "../ir/schema.js";
 import { loadModels } from "../model/load-models.js";
@@ -11,7 +12,6 @@ import { autogenerate } from "../sql/autogenerate.js";
 import { ReplayFailedError } from "./check-errors.js";
 import { compareDatabases, type SchemaDifference } from "./compare-databases.js";
 import { loadGraph } from "./load-graph.js";
-import { objectsLostOnRecreate, recreatedRelations } from "./objects-lost-on-recreate.js";
 import { schemaAgainstDatabase } from "./models-against-database.js";
 import type { Project } from "./open-project.js";
 import { replayMigrations } from "./replay-migrations.js";
@@ -114,10 +114,8 @@ async function withReplayed<T>(project: Project, target: string, work: (driver: 
 async function compareSides(from: OpenSide, to: OpenSide, scope: Scope): Promise<SchemaDifference> {
   if (from.kind === "empty" || to.kind === "empty") return againstEmpty(from, to, scope);
   if (from.kind === "database") {
-    const difference = to.kind === "database"
-      ? await compareDatabases(from.driver, to.driver, scope.introspect)
-      : await databaseToModels(from.driver, to.schema, scope);
-    return withLostObjects(difference, from.driver, scope);
+    if (to.kind === "database") return compareDatabases(from.driver, to.driver, scope.introspect);
+    return withLostObjects(await databaseToModels(from.driver, to.schema, scope), from.driver, scope);
   }
   if (to.kind === "database") return modelsToDatabase(from.schema, to.driver, scope);
   // Models against models: the same files on both sides, so nothing differs.

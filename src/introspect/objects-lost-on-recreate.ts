@@ -1,6 +1,6 @@
 import type { Change } from "../diff/change.js";
 import type { QualifiedName } from "../ir/qualified-name.js";
-import type { UnmanagedObject } from "../introspect/unmanaged-objects.js";
+import type { UnmanagedObject } from "./unmanaged-objects.js";
 
 /** Unmanaged kinds that belong to one relation, named `schema.relation[.name]`, and go when it is dropped. */
 const ON_A_RELATION = new Set(["trigger", "policy", "rule", "relation options"]);
