@@ -2,12 +2,11 @@ import type { Config } from "../config/config.js";
 import type { Driver } from "../driver/driver.js";
 import { redactUrl } from "../driver/redact-url.js";
 import type { IntrospectOptions } from "../introspect/introspect.js";
-import { MultipleHeadsError } from "../runner/revision-errors.js";
 import type { RevisionGraph } from "../runner/revision-graph.js";
 import { MigrationFailedError } from "../runner/runner-errors.js";
 import { readVersionRows } from "../runner/version-store.js";
-import { ReplayFailedError } from "./check-errors.js";
-import { atHeads, DatabaseNotAtHeadError } from "./command-errors.js";
+import { ReplayFailedError } from "./replay-errors.js";
+import { atHeads, DatabaseNotAtHeadError, SeveralHeadsError } from "./command-errors.js";
 import { compareDatabases, type SchemaDifference } from "./compare-databases.js";
 import { loadGraph } from "./load-graph.js";
 import { modelsAgainstDatabase } from "./models-against-database.js";
@@ -64,7 +63,7 @@ export interface CheckResult {
 export async function checkProject(project: Project, options: CheckOptions): Promise<CheckResult> {
   const graph = await loadGraph(project.config);
   const heads = graph.heads();
-  if (heads.length > 1) throw new MultipleHeadsError(heads, "heads");
+  if (heads.length > 1) throw new SeveralHeadsError(heads, "check");
   const base = { heads, shadow: describeShadow(project.shadowUrl) };
   if (options.against === "migrations" && !options.dbDrift) {
     const models = await onScratch(project, graph, heads, (scratch) => modelsCheck(project.config, scratch, "migrations", heads));

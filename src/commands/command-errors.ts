@@ -101,3 +101,16 @@ export class ScratchDatabaseError extends TidemarkError {
     this.reason = reason;
   }
 }
+
+/** `check` compares the models with the schema at one head; the migrations have several. */
+export class SeveralHeadsError extends TidemarkError {
+  readonly hint = 'Join them with `tidemark merge heads -m "merge"`, then run the command again.';
+  readonly heads: readonly string[];
+  readonly command: string;
+
+  constructor(heads: readonly string[], command: string) {
+    super(`The migrations have ${heads.length} heads (${heads.join(", ")}): ${command} compares the models with one`);
+    this.heads = heads;
+    this.command = command;
+  }
+}

@@ -9,7 +9,7 @@ import { EMPTY_SCHEMA, type Schema } from "../ir/schema.js";
 import { loadModels } from "../model/load-models.js";
 import { MigrationFailedError } from "../runner/runner-errors.js";
 import { autogenerate } from "../sql/autogenerate.js";
-import { ReplayFailedError } from "./check-errors.js";
+import { ReplayFailedError } from "./replay-errors.js";
 import { compareDatabases, type SchemaDifference } from "./compare-databases.js";
 import { loadGraph } from "./load-graph.js";
 import { schemaAgainstDatabase } from "./models-against-database.js";

@@ -4,7 +4,7 @@ import type { MigrationFailedError } from "../runner/runner-errors.js";
 import { describeShadow } from "./scratch-database.js";
 
 /**
- * A migration failed while `check` replayed the migrations on a scratch database. The message is
+ * A migration failed while `check` or `diff` replayed the migrations on a scratch database. The message is
  * the runner's (it names the migration, its file and the statement); the hint says where it ran,
  * and, on the embedded PGlite, that a real server may run what PGlite cannot (an extension it
  * lacks, a server setting).
@@ -24,6 +24,6 @@ export class ReplayFailedError extends TidemarkError {
     this.hint = parseConnectionUrl(shadowUrl, root).backend === "embedded"
       ? `It ran on ${this.shadow}, which lacks some of a server's extensions and settings: if the migration needs one, ` +
         "give --shadow-url a PostgreSQL server where a scratch database can be made (or set TIDEMARK_SHADOW_URL); else fix the migration."
-      : `It ran on ${this.shadow}, which has been dropped: fix the migration and run check again.`;
+      : `It ran on ${this.shadow}, which has been dropped: fix the migration and run the command again.`;
   }
 }
