@@ -23,3 +23,15 @@ export async function withServerDatabase<T>(work: (url: string, driver: Driver) 
     await admin.close();
   }
 }
+
+/** The scratch databases (`tidemark_scratch_*`) on the test server, by name: none may be left behind. */
+export async function scratchDatabases(): Promise<readonly string[]> {
+  if (SERVER_URL === undefined) return [];
+  const admin = await connect(SERVER_URL, process.cwd());
+  try {
+    const rows = await admin.query<{ name: string }>("select datname as name from pg_database where datname like 'tidemark\\_scratch\\_%'");
+    return rows.map((row) => row.name);
+  } finally {
+    await admin.close();
+  }
+}

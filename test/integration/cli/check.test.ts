@@ -5,6 +5,7 @@ import { connect } from "../../../src/driver/connect.js";
 import { SERVER_URL } from "../../support/backends.js";
 import { exampleProject } from "../../support/example-project.js";
 import { FIXTURES } from "../../support/fixture-cases.js";
+import { scratchDatabases } from "../../support/server-database.js";
 import { runBuiltCli, type CliRun } from "../../support/run-built-cli.js";
 import { withServerDatabase } from "../../support/server-database.js";
 
@@ -230,17 +231,6 @@ describe.each(DATABASES)("--against db and --db-drift on $name", (database) => {
   });
 });
 
-/** Scratch databases on the test server, by name. */
-async function scratchDatabases(): Promise<readonly string[]> {
-  if (SERVER_URL === undefined) return [];
-  const admin = await connect(SERVER_URL, process.cwd());
-  try {
-    const rows = await admin.query<{ name: string }>("select datname as name from pg_database where datname like 'tidemark\\_scratch\\_%'");
-    return rows.map((row) => row.name);
-  } finally {
-    await admin.close();
-  }
-}
 
 /**
  * Runs check and requires that no scratch database it made is left. Other suites make scratch

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { connect } from "../../../src/driver/connect.js";
 import { SERVER_URL } from "../../support/backends.js";
 import { exampleProject } from "../../support/example-project.js";
 import { migrationProject, type MigrationProject } from "../../support/migration-project.js";
+import { scratchDatabases } from "../../support/server-database.js";
 import { runBuiltCli, type CliRun } from "../../support/run-built-cli.js";
 
 /** The sections of `--format json`, by title prefix. */
@@ -38,16 +38,6 @@ const SHADOWS = [
 /** For cases that are not about the backend: the server when there is one (no PGlite to boot), else the default. */
 const ONE_SHADOW: readonly string[] = SERVER_URL === undefined ? [] : ["--shadow-url", SERVER_URL];
 
-async function scratchDatabases(): Promise<readonly string[]> {
-  if (SERVER_URL === undefined) return [];
-  const admin = await connect(SERVER_URL, process.cwd());
-  try {
-    const rows = await admin.query<{ name: string }>("select datname as name from pg_database where datname like 'tidemark\\_scratch\\_%'");
-    return rows.map((row) => row.name);
-  } finally {
-    await admin.close();
-  }
-}
 
 /**
  * Runs verify and requires that every scratch database that appeared meanwhile is gone. Other
