@@ -20,4 +20,7 @@ export type { MigrationContext, MigrationModule, SchemaSnapshot } from "./runner
 export type { MigrationMeta } from "./runner/migration-meta.js";
 export type { RunResult } from "./runner/migrator.js";
 export type { ExecutedStep, TxMode } from "./runner/execute-steps.js";
-export { upgrade, downgrade, current, stamp, type ApiOptions } from "./commands/api.js";
+export { upgrade, downgrade, current, stamp, check, verify, diff, type ApiOptions } from "./commands/api.js";
+export type { CheckComparison, CheckOptions, CheckResult } from "./commands/check.js";
+export type { SchemaDifference } from "./commands/compare-databases.js";
+export type { VerifyResult } from "./commands/verify-result.js";
