@@ -7,18 +7,26 @@ export const EMBEDDED_PREFIX = "pglite://";
  */
 export function redactUrl(url: string): string {
   if (url.startsWith(EMBEDDED_PREFIX)) return url;
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    if (parsed.password !== "") parsed.password = "***";
-    for (const key of [...parsed.searchParams.keys()]) {
-      if (key.toLowerCase() === "password") parsed.searchParams.set(key, "***");
-    }
-    return parsed.toString();
+    parsed = new URL(url);
   } catch {
-    const withoutParams = url.replace(/(password\s*=\s*)('[^']*'|\S+)/gi, "$1***");
-    const at = withoutParams.lastIndexOf("@");
-    if (at < 0) return withoutParams;
-    const scheme = withoutParams.indexOf("://");
-    return `${scheme >= 0 ? withoutParams.slice(0, scheme + 3) : ""}***@${withoutParams.slice(at + 1)}`;
+    return maskCredentials(url);
   }
+  // A mistyped URL (`postgres:/u:pw@h`, `u:pw@h/db`) parses with no host, its credentials in the path.
+  if (parsed.host === "" && url.includes("@")) return maskCredentials(url);
+  if (parsed.password !== "") parsed.password = "***";
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (key.toLowerCase() === "password") parsed.searchParams.set(key, "***");
+  }
+  return parsed.toString();
+}
+
+/** Everything between the scheme and the last `@` masked, and `password=` values. */
+function maskCredentials(url: string): string {
+  const withoutParams = url.replace(/(password\s*=\s*)('[^']*'|\S+)/gi, "$1***");
+  const at = withoutParams.lastIndexOf("@");
+  if (at < 0) return withoutParams;
+  const scheme = withoutParams.indexOf("://");
+  return `${scheme >= 0 ? withoutParams.slice(0, scheme + 3) : ""}***@${withoutParams.slice(at + 1)}`;
 }

@@ -51,6 +51,9 @@ describe.skipIf(SERVER_URL === undefined)("passwords never printed (skipped with
         missing.pathname = "/tidemark_no_such_database";
         const unreachable = new URL(url);
         unreachable.port = "1";
+        // Mistyped URLs, whose password a URL parser does not see as one.
+        const mistyped = [`postgres:/postgres:${SECRET}@127.0.0.1/x`, `postgres:${SECRET}@127.0.0.1/x`];
+        for (const bad of mistyped) expect((await run(["diff", "--from", bad, "--to", "models"])).code).toBe(1);
         for (const bad of [missing.toString(), unreachable.toString()]) {
           expect((await run(["current", "--url", bad])).code).toBe(1);
           expect((await run(["current", "--url", bad, "--debug"])).code).toBe(1);
