@@ -7,11 +7,22 @@ import { NOT_EXTENSION_MEMBER } from "./catalog-queries.js";
  */
 const IN_SCHEMAS = "n.nspname = any($1::text[])";
 
+/**
+ * An ACL as sorted `grantee=privilege[*]` pairs, leaving out the owner's own grants and the grantor,
+ * and MAINTAIN (PostgreSQL 17 grants it to owners and with ALL; 15 has no such privilege): the
+ * same grants compare equal in a scratch database, where the migrations ran as another role than
+ * production's owner, possibly on another version (else every granted table would be drift).
+ */
+const acl = (column: string, owner: string) =>
+  `coalesce((select string_agg(case when x.grantee = 0 then 'PUBLIC' else pg_get_userbyid(x.grantee) end || '=' || ` +
+  `x.privilege_type || case when x.is_grantable then '*' else '' end, ',' order by 1) ` +
+  `from aclexplode(${column}) x where x.grantee <> ${owner} and x.privilege_type <> 'MAINTAIN'), '')`;
+
 export const UNMANAGED_QUERIES: readonly string[] = [
   // Functions, procedures, aggregates, window functions.
   `select case p.prokind when 'p' then 'procedure' when 'a' then 'aggregate' else 'function' end as kind,
      n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' as name,
-     md5(case when p.prokind in ('f', 'p') then pg_get_functiondef(p.oid) else p.prosrc end || coalesce(p.proacl::text, '')) as fingerprint
+     md5(case when p.prokind in ('f', 'p') then pg_get_functiondef(p.oid) else p.prosrc end || ${acl("p.proacl", "p.proowner")}) as fingerprint
    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
    where ${IN_SCHEMAS} and ${NOT_EXTENSION_MEMBER("pg_proc", "p.oid")}`,
   // Triggers, constraint triggers included.
@@ -27,8 +38,8 @@ export const UNMANAGED_QUERIES: readonly string[] = [
   // Per-relation properties: RLS, persistence, replica identity, storage parameters, privileges.
   `select 'relation options' as kind, n.nspname || '.' || c.relname as name,
      md5(concat_ws('|', c.relrowsecurity, c.relforcerowsecurity, c.relpersistence, c.relreplident,
-       coalesce(c.reloptions::text, ''), coalesce(c.relacl::text, ''),
-       (select string_agg(a.attname || '=' || a.attacl::text, ',' order by a.attnum) from pg_attribute a
+       coalesce(c.reloptions::text, ''), ${acl("c.relacl", "c.relowner")},
+       (select string_agg(a.attname || ':' || ${acl("a.attacl", "c.relowner")}, ',' order by a.attnum) from pg_attribute a
         where a.attrelid = c.oid and a.attacl is not null))) as fingerprint
    from pg_class c join pg_namespace n on n.oid = c.relnamespace
    where ${IN_SCHEMAS} and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
@@ -66,7 +77,7 @@ export const UNMANAGED_QUERIES: readonly string[] = [
   // Domains, composite and range types; user collations.
   `select case t.typtype when 'd' then 'domain' when 'c' then 'composite type' else 'range type' end as kind,
      n.nspname || '.' || t.typname as name,
-     md5(concat_ws('|', format_type(t.typbasetype, t.typtypmod), t.typnotnull, coalesce(t.typdefault, ''), coalesce(t.typacl::text, ''),
+     md5(concat_ws('|', format_type(t.typbasetype, t.typtypmod), t.typnotnull, coalesce(t.typdefault, ''), ${acl("t.typacl", "t.typowner")},
        (select string_agg(pg_get_constraintdef(k.oid), ',' order by k.conname) from pg_constraint k where k.contypid = t.oid),
        (select string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ',' order by a.attnum)
         from pg_attribute a where a.attrelid = t.typrelid and a.attnum > 0))) as fingerprint
@@ -82,6 +93,6 @@ export const UNMANAGED_QUERIES: readonly string[] = [
   `select 'rule' as kind, n.nspname || '.' || c.relname || '.' || r.rulename as name, md5(pg_get_ruledef(r.oid)) as fingerprint
    from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
    where ${IN_SCHEMAS} and r.rulename <> '_RETURN'`,
-  `select 'schema privileges' as kind, n.nspname as name, md5(n.nspacl::text) as fingerprint
+  `select 'schema privileges' as kind, n.nspname as name, md5(${acl("n.nspacl", "n.nspowner")}) as fingerprint
    from pg_namespace n where ${IN_SCHEMAS} and n.nspacl is not null`,
 ];
