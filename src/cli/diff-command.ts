@@ -67,7 +67,7 @@ function sourceOption(context: CommandContext, name: "from" | "to"): SchemaSourc
 async function diffSection(project: Project, from: SchemaSource, to: SchemaSource, difference: SchemaDifference): Promise<ReportSection> {
   const title = `${sourceTitle(from, project)} → ${sourceTitle(to, project)}`;
   if (from.kind !== "models" && to.kind !== "models") return differenceSection(title, difference);
-  const locations = await readModelLocations(project.config.root, project.config.schemaGlobs);
+  const locations = await readModelLocations(project.config.root, project.config.schemaGlobs, { casing: project.config.casing });
   return differenceSection(title, difference, (change) => locations.locate(change));
 }
 

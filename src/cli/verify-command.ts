@@ -8,11 +8,12 @@ import type {
 } from "../commands/verify-result.js";
 import type { MigrationMeta } from "../runner/migration-meta.js";
 import { readModelLocations } from "../model/model-locations.js";
-import type { CommandContext, CommandSpec } from "./command-spec.js";
+import type { CommandSpec } from "./command-spec.js";
 import type { ExitCode } from "./exit-codes.js";
 import { formatOption, projectInput, SHADOW_URL_HELP, stringValue } from "./option-values.js";
 import { differenceSection, sqlStatements } from "./report/difference-section.js";
 import { renderReport } from "./report/render-report.js";
+import { UsageError } from "./usage-error.js";
 import { REPORT_FORMATS, reportExitCode, type Report, type ReportSection } from "./report/report.js";
 
 export const verifyCommand: CommandSpec = {
@@ -29,8 +30,12 @@ export const verifyCommand: CommandSpec = {
     "--from REV          check only the revisions after REV (upgraded to in one go): an id, head-N, <label>@head",
     SHADOW_URL_HELP,
     "--format FORMAT     text (default), json, github (workflow annotations) or markdown (a pull-request comment)",
+    "Exit: 0 all passed, 2 a schema differed (a down, the models), 3 the models differ by a change that drops data, 1 a migration failed or several heads.",
   ],
   async run(context) {
+    if (context.positionals.length > 0) {
+      throw new UsageError(`Unexpected argument '${context.positionals[0] ?? ""}' (to start at a revision, use --from).`, "verify");
+    }
     const format = formatOption(context, "verify", REPORT_FORMATS);
     const project = await openProject(projectInput(context));
     // Progress goes to stderr, and only when someone watches a terminal: stdout is the report.

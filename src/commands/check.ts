@@ -3,17 +3,15 @@ import type { Driver } from "../driver/driver.js";
 import { redactUrl } from "../driver/redact-url.js";
 import type { IntrospectOptions } from "../introspect/introspect.js";
 import type { RevisionGraph } from "../runner/revision-graph.js";
-import { MigrationFailedError } from "../runner/runner-errors.js";
 import { readVersionRows } from "../runner/version-store.js";
-import { ReplayFailedError } from "./replay-errors.js";
 import { atHeads, DatabaseNotAtHeadError, SeveralHeadsError } from "./command-errors.js";
 import { compareDatabases, type SchemaDifference } from "./compare-databases.js";
 import { loadGraph } from "./load-graph.js";
 import { modelsAgainstDatabase } from "./models-against-database.js";
 import { withDatabase, type Project } from "./open-project.js";
-import { replayMigrations } from "./replay-migrations.js";
+import { withReplayedScratch } from "./replay-migrations.js";
 import { versionTables } from "./run-context.js";
-import { describeShadow, withScratchDatabase } from "./scratch-database.js";
+import { describeShadow } from "./scratch-database.js";
 
 export interface CheckOptions {
   /**
@@ -66,7 +64,7 @@ export async function checkProject(project: Project, options: CheckOptions): Pro
   if (heads.length > 1) throw new SeveralHeadsError(heads, "check");
   const base = { heads, shadow: describeShadow(project.shadowUrl) };
   if (options.against === "migrations" && !options.dbDrift) {
-    const models = await onScratch(project, graph, heads, (scratch) => modelsCheck(project.config, scratch, "migrations", heads));
+    const models = await withReplayedScratch(project, graph, heads, (scratch) => modelsCheck(project.config, scratch, "migrations", heads));
     return { ...base, database: null, comparisons: [models] };
   }
   const comparisons = await withDatabase(project, (database) => checkWithDatabase(project, graph, database, options));
@@ -82,33 +80,16 @@ async function checkWithDatabase(project: Project, graph: RevisionGraph, databas
     if (!upToDate) throw new DatabaseNotAtHeadError(rows, heads);
     const models = await modelsCheck(config, database, "database", heads);
     if (!options.dbDrift) return [models];
-    return [models, await onScratch(project, graph, rows, (scratch) => driftCheck(config, scratch, database, rows))];
+    return [models, await withReplayedScratch(project, graph, rows, (scratch) => driftCheck(config, scratch, database, rows))];
   }
   if (upToDate) {
-    return onScratch(project, graph, heads, async (scratch) => [
+    return withReplayedScratch(project, graph, heads, async (scratch) => [
       await modelsCheck(config, scratch, "migrations", heads),
       await driftCheck(config, scratch, database, rows),
     ]);
   }
-  const models = await onScratch(project, graph, heads, (scratch) => modelsCheck(config, scratch, "migrations", heads));
-  return [models, await onScratch(project, graph, rows, (scratch) => driftCheck(config, scratch, database, rows))];
-}
-
-/**
- * Runs `work` on a scratch database the migrations were replayed on up to `revisions` (none: an
- * empty one). A migration that fails names itself, and says where it ran.
- */
-async function onScratch<T>(project: Project, graph: RevisionGraph, revisions: readonly string[], work: (scratch: Driver) => Promise<T>): Promise<T> {
-  const { config, shadowUrl } = project;
-  return withScratchDatabase(shadowUrl, config.root, async (scratch) => {
-    try {
-      await replayMigrations(config, scratch, graph, revisions);
-    } catch (error) {
-      if (error instanceof MigrationFailedError) throw new ReplayFailedError(error, shadowUrl, config.root);
-      throw error;
-    }
-    return work(scratch);
-  });
+  const models = await withReplayedScratch(project, graph, heads, (scratch) => modelsCheck(config, scratch, "migrations", heads));
+  return [models, await withReplayedScratch(project, graph, rows, (scratch) => driftCheck(config, scratch, database, rows))];
 }
 
 /** The models planned against `driver` (the scratch database or the project's), renames as the config states them. */

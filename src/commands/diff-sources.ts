@@ -7,15 +7,12 @@ import { objectsLostOnRecreate, recreatedRelations } from "../introspect/objects
 import { changesInInheritance, readUnmanagedObjects, unmanagedDifferences, type UnmanagedObject } from "../introspect/unmanaged-objects.js";
 import { EMPTY_SCHEMA, type Schema } from "../ir/schema.js";
 import { loadModels } from "../model/load-models.js";
-import { MigrationFailedError } from "../runner/runner-errors.js";
 import { autogenerate } from "../sql/autogenerate.js";
-import { ReplayFailedError } from "./replay-errors.js";
 import { compareDatabases, type SchemaDifference } from "./compare-databases.js";
 import { loadGraph } from "./load-graph.js";
 import { schemaAgainstDatabase } from "./models-against-database.js";
 import type { Project } from "./open-project.js";
-import { replayMigrations } from "./replay-migrations.js";
-import { withScratchDatabase } from "./scratch-database.js";
+import { withReplayedScratch } from "./replay-migrations.js";
 import type { SchemaSource } from "./schema-source.js";
 
 export interface DiffSourcesOptions {
@@ -40,9 +37,9 @@ type OpenSide =
 /**
  * What takes `from` to `to`, for `tidemark diff`. Each side is opened as it needs (a connection to
  * a URL or the project's database, a scratch database the migrations are replayed on, the models
- * loaded, nothing for `empty`), only read, and closed or dropped whatever happens. Two databases
- * are compared by compareDatabases; models are given the database's spelling through its
- * connection (as `revision --autogenerate` does); `empty` is a database with nothing in it.
+ * loaded, nothing for `empty`), and closed or dropped whatever happens. Two databases are compared
+ * by compareDatabases; models are given the database's spelling through its connection (as
+ * `revision --autogenerate` does: a scratch schema in a transaction that is rolled back); `empty` is a database with nothing in it.
  * Unmanaged objects that differ are named in `unsupported`, and so are those the SQL would lose (a
  * trigger on a view it drops and creates again). The config's renames are stated renames when the
  * models are one side (they are written from the database to the models, so models → database
@@ -93,22 +90,9 @@ async function withConnection<T>(url: string, root: string, work: (driver: Drive
   }
 }
 
-/**
- * A scratch database (the project's shadow URL) with the migrations run on it up to `target`, as
- * `upgrade <target>` would. A migration that fails names itself and where it ran.
- */
+/** A scratch database with the migrations run on it up to `target`, as `upgrade <target>` would. */
 async function withReplayed<T>(project: Project, target: string, work: (driver: Driver) => Promise<T>): Promise<T> {
-  const { config, shadowUrl } = project;
-  const graph = await loadGraph(config);
-  return withScratchDatabase(shadowUrl, config.root, async (scratch) => {
-    try {
-      await replayMigrations(config, scratch, graph, [target]);
-    } catch (error) {
-      if (error instanceof MigrationFailedError) throw new ReplayFailedError(error, shadowUrl, config.root);
-      throw error;
-    }
-    return work(scratch);
-  });
+  return withReplayedScratch(project, await loadGraph(project.config), [target], work);
 }
 
 async function compareSides(from: OpenSide, to: OpenSide, scope: Scope): Promise<SchemaDifference> {

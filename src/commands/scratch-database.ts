@@ -18,15 +18,35 @@ export async function withScratchDatabase<T>(shadowUrl: string, root: string, wo
     if (target.dataDir !== null) throw new ScratchDatabaseError(shadowUrl, "a pglite:// directory would be overwritten; use pglite://memory or a postgres:// server");
     return withDriver(await connect(shadowUrl, root), work);
   }
-  const admin = await connect(shadowUrl, root);
   const name = `tidemark_scratch_${randomBytes(6).toString("hex")}`;
+  const admin = await connect(shadowUrl, root);
   try {
     await createDatabase(admin, name, shadowUrl);
-    try {
-      return await withDriver(await connect(databaseUrl(shadowUrl, name), root), work);
-    } finally {
-      await admin.execute(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-    }
+  } finally {
+    await admin.close();
+  }
+  let result: T;
+  try {
+    result = await withDriver(await connect(databaseUrl(shadowUrl, name), root), work);
+  } catch (error) {
+    await dropDatabase(shadowUrl, root, name).catch(() => undefined); // the work's error is the one to report
+    throw error;
+  }
+  await dropDatabase(shadowUrl, root, name);
+  return result;
+}
+
+/**
+ * Drops the scratch database on a connection of its own: one held open through a long run may
+ * have been closed by the server or a pooler meanwhile.
+ */
+async function dropDatabase(shadowUrl: string, root: string, name: string): Promise<void> {
+  const admin = await connect(shadowUrl, root);
+  try {
+    await admin.execute(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ScratchDatabaseError(shadowUrl, `DROP DATABASE ${name} failed (drop it by hand): ${detail}`, error);
   } finally {
     await admin.close();
   }

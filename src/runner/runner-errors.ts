@@ -107,7 +107,7 @@ export class MigrationFailedError extends TidemarkError {
     this.hint = !args.rolledBack
       ? leftAppliedHint(args.leftApplied)
       : isConnectionLoss(args.cause)
-        ? "The connection was lost (the server, or an administrator, ended it): the migration's transaction was rolled back and the version is where it was; run the command again."
+        ? "The connection was lost (the server, or an administrator, ended it): run `tidemark current` to see where the database is (a COMMIT the server received counts), then run the command again."
         : "Its transaction was rolled back (with any migrations that shared it under --tx-mode all) and the version is where it was: fix the migration and run again.";
   }
 }
