@@ -2,23 +2,12 @@ import { describe, expect, it } from "vitest";
 import { SERVER_URL } from "../support/backends.js";
 import { expectedChainState, readChainState, waitForOtherSessions } from "../support/chain-state.js";
 import { migrationChain, type MigrationChain } from "../support/migration-chain.js";
+import { seededRandom } from "../support/seeded-random.js";
 import { withServerDatabase } from "../support/server-database.js";
 import { spawnCli } from "../support/spawn-cli.js";
 
 const MIGRATIONS = 30;
 const TRIALS = 30;
-
-/** A small seeded generator (mulberry32), so that a failing trial can be run again as it was. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A deploy killed with SIGKILL (an OOM kill, a node drained) at any moment leaves the database at
@@ -28,7 +17,7 @@ function random(seed: number): () => number {
 describe.skipIf(SERVER_URL === undefined)("crashes during upgrade (skipped without TEST_DATABASE_URL)", () => {
   it(`${TRIALS} SIGKILLs at different points of a ${MIGRATIONS}-migration upgrade`, async () => {
     const chain = migrationChain(MIGRATIONS, { sleepSeconds: 0.05 });
-    const next = random(20261122);
+    const next = seededRandom(20261122);
     const reached: number[] = [];
     try {
       const fullRunMs = await withServerDatabase(async (url) => {
