@@ -36,8 +36,9 @@ export function sectionCount(section: ReportSection): string {
 
 /**
  * One line for the whole run, worded for its command: `check: everything is in step.`,
- * `check: 2 changes (1 destructive).`, `diff: nothing differs.`, `verify: all 9 steps passed.`,
- * `verify: 1 step failed, 3 skipped.`
+ * `check: 2 changes (1 destructive).`, `diff: nothing differs.`, `verify: all 5 steps passed.`,
+ * `verify: 1 step passed, 1 failed, 3 skipped.`, `verify: 3 steps passed, 1 differed, 1 skipped.`
+ * Every count agrees with its noun, whatever it is.
  */
 export function verdict(report: Report): string {
   const { sections } = report;
@@ -48,27 +49,32 @@ export function verdict(report: Report): string {
   const items = sections.flatMap((section) => section.items);
   const destructive = items.filter((item) => item.destructive).length;
   const unsupported = sections.reduce((total, section) => total + section.unsupported.length, 0);
+  // "step" in full each time: `2 changes, 1 skipped` would read as a change that was skipped.
   const parts = [
     ...(failed > 0 ? [`${plural(failed, "step")} failed`] : []),
     ...(items.length > 0 ? [`${plural(items.length, "change")}${destructive > 0 ? ` (${destructive} destructive)` : ""}`] : []),
     ...(unsupported > 0 ? [`${plural(unsupported, "unsupported object")} that differ${unsupported === 1 ? "s" : ""}`] : []),
-    ...(skipped > 0 ? [`${skipped} skipped`] : []),
+    ...(skipped > 0 ? [`${plural(skipped, "step")} skipped`] : []),
   ];
   if (parts.length > 0) return `${report.command}: ${parts.join(", ")}.`;
   return report.command === "check" ? "check: everything is in step." : "diff: nothing differs.";
 }
 
-function verifyVerdict(steps: number, failed: number, differ: number, skipped: number): string {
+/**
+ * `1 step passed, 1 failed, 3 skipped`: the first count names its steps, the others follow it,
+ * and each is a verb, so that no count reads as a number of things (`1 found differences`).
+ */
+function verifyVerdict(steps: number, failed: number, differed: number, skipped: number): string {
   if (steps === 0) return "nothing to verify";
-  const passed = steps - failed - differ - skipped;
+  const passed = steps - failed - differed - skipped;
   if (passed === steps) return steps === 1 ? "the step passed" : `all ${steps} steps passed`;
-  const parts = [
-    `${plural(passed, "step")} passed`,
-    ...(failed > 0 ? [`${failed} failed`] : []),
-    ...(differ > 0 ? [`${differ} found differences`] : []),
-    ...(skipped > 0 ? [`${skipped} skipped`] : []),
-  ];
-  return parts.join(", ");
+  const counts = [
+    { count: passed, verb: "passed" },
+    { count: failed, verb: "failed" },
+    { count: differed, verb: "differed" },
+    { count: skipped, verb: "skipped" },
+  ].filter(({ count }) => count > 0);
+  return counts.map(({ count, verb }, i) => (i === 0 ? `${plural(count, "step")} ${verb}` : `${count} ${verb}`)).join(", ");
 }
 
 /** `3 changes`, `1 change`. */
