@@ -14,6 +14,7 @@ import { formatOption, projectInput, SHADOW_URL_HELP, stringValue } from "./opti
 import { differenceSection, sqlStatements } from "./report/difference-section.js";
 import { renderReport } from "./report/render-report.js";
 import { UsageError } from "./usage-error.js";
+import { plural } from "./report/report-summary.js";
 import { REPORT_FORMATS, reportExitCode, type Report, type ReportSection } from "./report/report.js";
 
 export const verifyCommand: CommandSpec = {
@@ -178,8 +179,4 @@ function summary(mismatch: SchemaMismatch): string {
 function abbreviate(statement: string): string {
   const line = statement.replace(/\s+/g, " ").trim();
   return line.length > 80 ? `${line.slice(0, 77)}...` : line;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
