@@ -2,14 +2,7 @@ import { renderGithub } from "./render-github.js";
 import { renderJson } from "./render-json.js";
 import { renderMarkdown } from "./render-markdown.js";
 import { renderText } from "./render-text.js";
-import type { Report, ReportFormat } from "./report.js";
-
-export interface RenderOptions {
-  /** ANSI colors: only on a terminal, never with NO_COLOR (see colorEnabled). */
-  readonly color: boolean;
-  /** Paths in annotations and text are shown relative to this folder (the repository root in CI). */
-  readonly cwd: string;
-}
+import type { RenderOptions, Report, ReportFormat } from "./report.js";
 
 /** The report in one format, as the text to print on stdout. */
 export function renderReport(report: Report, format: ReportFormat, options: RenderOptions): string {

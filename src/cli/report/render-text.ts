@@ -1,7 +1,6 @@
 import { singleLine } from "../../codegen/display-name.js";
 import { paint, type Paint } from "../colors.js";
-import type { RenderOptions } from "./render-report.js";
-import type { Report, ReportSection } from "./report.js";
+import type { RenderOptions, Report, ReportSection } from "./report.js";
 import { detailLines, locationText, sectionCount, verdict } from "./report-summary.js";
 
 /**

@@ -43,6 +43,14 @@ export interface ReportItem {
   readonly location: SourceLocation | null;
 }
 
+/** How a report is printed, beside its format. */
+export interface RenderOptions {
+  /** ANSI colors: only on a terminal, never with NO_COLOR (see colorEnabled). */
+  readonly color: boolean;
+  /** Paths in annotations and text are shown relative to this folder (the repository root in CI). */
+  readonly cwd: string;
+}
+
 export const REPORT_FORMATS = ["text", "json", "github", "markdown"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
