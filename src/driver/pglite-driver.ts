@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { ConnectionError, DataDirectoryInUseError } from "./connection-errors.js";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
+import { freshMemoryPglite } from "./pglite-template.js";
 import { PGLITE_EXTENSIONS } from "./pglite-extensions.js";
 import type { Driver, Queryable } from "./driver.js";
 
@@ -20,7 +21,7 @@ export async function openEmbedded(dataDir: string | null, waitMs = DATA_DIR_WAI
       await mkdir(dataDir, { recursive: true });
       lock = await lockDataDir(dataDir, waitMs);
     }
-    const db = await PGlite.create({ ...(dataDir === null ? {} : { dataDir }), extensions: PGLITE_EXTENSIONS });
+    const db = dataDir === null ? await freshMemoryPglite() : await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS });
     return new PgliteDriver(db, target, lock);
   } catch (error) {
     await lock?.release();

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openEmbedded } from "../../../src/driver/pglite-driver.js";
+
+const CACHE = join(tmpdir(), "tidemark");
+
+const templates = () => readdirSync(CACHE).filter((name) => name.endsWith("-template.tar.gz"));
+
+const userTables = (driver: Awaited<ReturnType<typeof openEmbedded>>) =>
+  driver.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'");
+
+/** In-memory databases start from a saved, just-initialised data directory instead of initdb. */
+describe("fresh in-memory PGlite from a saved template", () => {
+  it("starts empty every time, whatever the one before did, with the extensions still available", async () => {
+    const first = await openEmbedded(null);
+    await first.execute("create extension citext; create table leftover (name citext)");
+    await first.close();
+    expect(templates()).toHaveLength(1);
+    const second = await openEmbedded(null);
+    expect(await userTables(second)).toEqual([]);
+    await second.execute("create extension citext; create table t (name citext); insert into t values ('A')");
+    expect(await second.query("select count(*)::int as n from t where name = 'a'")).toEqual([{ n: 1 }]);
+    await second.close();
+  });
+
+  it("ignores a template that does not load, and writes a good one again", async () => {
+    await (await openEmbedded(null)).close();
+    const [name] = templates();
+    const file = join(CACHE, name ?? "");
+    writeFileSync(file, "not a data directory");
+    const driver = await openEmbedded(null);
+    expect(await userTables(driver)).toEqual([]);
+    await driver.close();
+    expect(statSync(file).size).toBeGreaterThan(100_000);
+    expect(readFileSync(file).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+  });
+});
