@@ -1,9 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { ConnectionError, DataDirectoryInUseError } from "./connection-errors.js";
-import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
-import { freshMemoryPglite } from "./pglite-template.js";
-import { PGLITE_EXTENSIONS } from "./pglite-extensions.js";
+import { LOCK_FILE, lockDataDir, type DataDirLock } from "./data-dir-lock.js";
+import { createPglite } from "./pglite-template.js";
 import type { Driver, Queryable } from "./driver.js";
 
 /** How long opening a data directory waits for another tidemark process to close it. */
@@ -21,7 +20,7 @@ export async function openEmbedded(dataDir: string | null, waitMs = DATA_DIR_WAI
       await mkdir(dataDir, { recursive: true });
       lock = await lockDataDir(dataDir, waitMs);
     }
-    const db = dataDir === null ? await freshMemoryPglite() : await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS });
+    const db = await createPglite(dataDir, [LOCK_FILE, `${LOCK_FILE}.takeover`]);
     return new PgliteDriver(db, target, lock);
   } catch (error) {
     await lock?.release();

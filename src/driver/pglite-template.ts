@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -7,25 +7,41 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLITE_EXTENSIONS } from "./pglite-extensions.js";
 
 /**
- * A fresh in-memory PGlite, started from a saved copy of a just-initialised data directory when
- * there is one: PGlite's initdb takes 1.5–3 s, loading the copy about 0.5 s, and every scratch
- * database (`check`, `verify`, `diff ... migrations`) starts this way. The copy is made by the
- * first run, kept in the system's temporary folder under the PGlite version, written atomically;
- * one that does not load is ignored and made again.
+ * A PGlite database: in memory (`dataDir` null), or in a data directory. A new database (in
+ * memory, or a directory that is empty but for tidemark's lock file) starts from a saved copy of a
+ * just-initialised data directory when there is one: PGlite's initdb takes 1.5–3 s, loading the
+ * copy under 1 s, and every scratch database and every new project starts this way. The copy is
+ * made by the first run, kept in the system's temporary folder under the PGlite version, written
+ * atomically; one that does not load is deleted, and the database is made by initdb instead.
  */
-export async function freshMemoryPglite(): Promise<PGlite> {
+export async function createPglite(dataDir: string | null, keep: readonly string[] = []): Promise<PGlite> {
+  const where = dataDir === null ? {} : { dataDir };
+  if (dataDir !== null && !(await isEmpty(dataDir, keep))) return PGlite.create({ ...where, extensions: PGLITE_EXTENSIONS });
   const file = await templateFile();
   const saved = await readFile(file).catch(() => null);
   if (saved !== null) {
     try {
-      return await PGlite.create({ loadDataDir: new Blob([saved]), extensions: PGLITE_EXTENSIONS });
+      return await PGlite.create({ ...where, loadDataDir: new Blob([saved]), extensions: PGLITE_EXTENSIONS });
     } catch {
       await rm(file, { force: true });
+      if (dataDir !== null) await emptyDir(dataDir, keep); // it was empty before: only the failed copy is removed
     }
   }
-  const db = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+  const db = await PGlite.create({ ...where, extensions: PGLITE_EXTENSIONS });
   await saveTemplate(db, file).catch(() => undefined); // a cache: failing to write it costs only time
   return db;
+}
+
+/** Whether the directory holds nothing but the names in `keep` (a missing one counts as empty). */
+async function isEmpty(dir: string, keep: readonly string[]): Promise<boolean> {
+  const entries = await readdir(dir).catch(() => []);
+  return entries.every((name) => keep.includes(name));
+}
+
+async function emptyDir(dir: string, keep: readonly string[]): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (!keep.includes(name)) await rm(join(dir, name), { recursive: true, force: true });
+  }
 }
 
 async function saveTemplate(db: PGlite, file: string): Promise<void> {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { connect } from "../../src/driver/connect.js";
 import type { Driver } from "../../src/driver/driver.js";
-import { PGLITE_EXTENSIONS } from "../../src/driver/pglite-extensions.js";
+import { createPglite } from "../../src/driver/pglite-template.js";
 import { wrapPglite } from "../../src/driver/pglite-driver.js";
 import { quoteIdent } from "../../src/ir/quote.js";
 
@@ -31,7 +31,7 @@ const pglite: Backend = {
   name: "pglite",
   available: true,
   async create() {
-    template ??= PGlite.create({ extensions: PGLITE_EXTENSIONS });
+    template ??= createPglite(null);
     const db = (await (await template).clone()) as PGlite;
     const driver = wrapPglite(db);
     return { driver, url: null, dispose: () => driver.close() };

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,8 +11,8 @@ const templates = () => readdirSync(CACHE).filter((name) => name.endsWith("-temp
 const userTables = (driver: Awaited<ReturnType<typeof openEmbedded>>) =>
   driver.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'");
 
-/** In-memory databases start from a saved, just-initialised data directory instead of initdb. */
-describe("fresh in-memory PGlite from a saved template", () => {
+/** New databases start from a saved, just-initialised data directory instead of initdb. */
+describe("new PGlite databases from a saved template", () => {
   it("starts empty every time, whatever the one before did, with the extensions still available", async () => {
     const first = await openEmbedded(null);
     await first.execute("create extension citext; create table leftover (name citext)");
@@ -35,5 +35,35 @@ describe("fresh in-memory PGlite from a saved template", () => {
     await driver.close();
     expect(statSync(file).size).toBeGreaterThan(100_000);
     expect(readFileSync(file).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+  });
+
+  it("makes a new data directory from it that keeps what is written, and never empties a directory that held files", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "tidemark-template-"));
+    try {
+      const fresh = join(parent, "db");
+      const first = await openEmbedded(fresh);
+      await first.execute("create table kept (id int); insert into kept values (7)");
+      await first.close();
+      expect(existsSync(join(fresh, "PG_VERSION"))).toBe(true);
+      const again = await openEmbedded(fresh);
+      expect(await again.query("select id from kept")).toEqual([{ id: 7 }]);
+      await again.close();
+
+      // A bad copy, and a directory that is not empty: its files stay, whatever happens to the open.
+      writeFileSync(join(CACHE, templates()[0] ?? ""), "not a data directory");
+      const other = join(parent, "other");
+      mkdirSync(other);
+      writeFileSync(join(other, "notes.txt"), "mine");
+      await openEmbedded(other).then((driver) => driver.close(), () => undefined);
+      expect(readFileSync(join(other, "notes.txt"), "utf8")).toBe("mine");
+
+      // A bad copy and an empty directory: made by initdb instead, and usable.
+      const empty = join(parent, "empty");
+      const made = await openEmbedded(empty);
+      expect(await userTables(made)).toEqual([]);
+      await made.close();
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });
