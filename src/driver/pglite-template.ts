@@ -28,7 +28,9 @@ export async function createPglite(dataDir: string | null, keep: readonly string
     }
   }
   const db = await PGlite.create({ ...where, extensions: PGLITE_EXTENSIONS });
-  await saveTemplate(db, file).catch(() => undefined); // a cache: failing to write it costs only time
+  // Only an in-memory database is copied: a directory's copy would carry its other files (the
+  // lock file of the process that made it) into every database made from it.
+  if (dataDir === null) await saveTemplate(db, file).catch(() => undefined); // a cache: failing to write it costs only time
   return db;
 }
 
@@ -52,13 +54,16 @@ async function saveTemplate(db: PGlite, file: string): Promise<void> {
   await rename(temporary, file);
 }
 
+/** Bumped when what goes into the copy changes, so that older copies are never read. */
+const TEMPLATE_FORMAT = 2;
+
 let cachedFile: string | undefined;
 
 /** Where the copy for this PGlite version lives. */
-async function templateFile(): Promise<string> {
+export async function templateFile(): Promise<string> {
   if (cachedFile !== undefined) return cachedFile;
   const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
   const manifest = JSON.parse(await readFile(join(dirname(entry), "..", "package.json"), "utf8")) as { readonly version?: string };
-  cachedFile = join(tmpdir(), "tidemark", `pglite-${manifest.version ?? "unknown"}-template.tar.gz`);
+  cachedFile = join(tmpdir(), "tidemark", `pglite-${manifest.version ?? "unknown"}-template-${TEMPLATE_FORMAT}.tar.gz`);
   return cachedFile;
 }

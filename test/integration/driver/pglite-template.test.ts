@@ -1,12 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { LOCK_FILE } from "../../../src/driver/data-dir-lock.js";
 import { openEmbedded } from "../../../src/driver/pglite-driver.js";
-
-const CACHE = join(tmpdir(), "tidemark");
-
-const templates = () => readdirSync(CACHE).filter((name) => name.endsWith("-template.tar.gz"));
+import { templateFile } from "../../../src/driver/pglite-template.js";
 
 const userTables = (driver: Awaited<ReturnType<typeof openEmbedded>>) =>
   driver.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'");
@@ -17,7 +15,7 @@ describe("new PGlite databases from a saved template", () => {
     const first = await openEmbedded(null);
     await first.execute("create extension citext; create table leftover (name citext)");
     await first.close();
-    expect(templates()).toHaveLength(1);
+    expect(existsSync(await templateFile())).toBe(true);
     const second = await openEmbedded(null);
     expect(await userTables(second)).toEqual([]);
     await second.execute("create extension citext; create table t (name citext); insert into t values ('A')");
@@ -27,8 +25,7 @@ describe("new PGlite databases from a saved template", () => {
 
   it("ignores a template that does not load, and writes a good one again", async () => {
     await (await openEmbedded(null)).close();
-    const [name] = templates();
-    const file = join(CACHE, name ?? "");
+    const file = await templateFile();
     writeFileSync(file, "not a data directory");
     const driver = await openEmbedded(null);
     expect(await userTables(driver)).toEqual([]);
@@ -50,7 +47,7 @@ describe("new PGlite databases from a saved template", () => {
       await again.close();
 
       // A bad copy, and a directory that is not empty: its files stay, whatever happens to the open.
-      writeFileSync(join(CACHE, templates()[0] ?? ""), "not a data directory");
+      writeFileSync(await templateFile(), "not a data directory");
       const other = join(parent, "other");
       mkdirSync(other);
       writeFileSync(join(other, "notes.txt"), "mine");
@@ -62,6 +59,16 @@ describe("new PGlite databases from a saved template", () => {
       const made = await openEmbedded(empty);
       expect(await userTables(made)).toEqual([]);
       await made.close();
+
+      // The copy is made from memory only: one made while a directory was open would carry that
+      // directory's lock file into every database made from it, and this one's would not be its own.
+      rmSync(await templateFile(), { force: true });
+      await (await openEmbedded(join(parent, "made-by-initdb"))).close();
+      expect(existsSync(await templateFile())).toBe(false);
+      await (await openEmbedded(null)).close();
+      const fromCopy = join(parent, "from-copy");
+      await (await openEmbedded(fromCopy)).close();
+      expect(existsSync(join(fromCopy, LOCK_FILE))).toBe(false);
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
