@@ -1,6 +1,6 @@
 import type { Config } from "../config/config.js";
 import { parseRenameHint, type DiffOptions, type RenameHint } from "../diff/rename-hints.js";
-import { connect } from "../driver/connect.js";
+import { withConnection } from "../driver/connect.js";
 import type { Driver } from "../driver/driver.js";
 import { introspect, type IntrospectOptions } from "../introspect/introspect.js";
 import { objectsLostOnRecreate, recreatedRelations } from "../introspect/objects-lost-on-recreate.js";
@@ -78,15 +78,6 @@ async function withSide<T>(project: Project, source: SchemaSource, scope: Scope,
       const unknown: never = source;
       throw new Error(`unknown schema source ${JSON.stringify(unknown)}`);
     }
-  }
-}
-
-async function withConnection<T>(url: string, root: string, work: (driver: Driver) => Promise<T>): Promise<T> {
-  const driver = await connect(url, root);
-  try {
-    return await work(driver);
-  } finally {
-    await driver.close();
   }
 }
 

@@ -2,7 +2,7 @@ import type { Config } from "../config/config.js";
 import { resolveDatabaseUrl, resolveShadowUrl } from "../config/database-url.js";
 import { readEnvFile } from "../config/env-file.js";
 import { loadConfig } from "../config/load-config.js";
-import { connect } from "../driver/connect.js";
+import { withConnection } from "../driver/connect.js";
 import type { Driver } from "../driver/driver.js";
 
 /** Where a command runs: the working directory, an explicit config file and URL, the environment. */
@@ -32,11 +32,6 @@ export async function openProject(input: ProjectInput): Promise<Project> {
 }
 
 /** Runs `work` connected to the project's database, and closes the connection whatever happens. */
-export async function withDatabase<T>(project: Project, work: (driver: Driver) => Promise<T>): Promise<T> {
-  const driver = await connect(project.url, project.config.root);
-  try {
-    return await work(driver);
-  } finally {
-    await driver.close();
-  }
+export function withDatabase<T>(project: Project, work: (driver: Driver) => Promise<T>): Promise<T> {
+  return withConnection(project.url, project.config.root, work);
 }

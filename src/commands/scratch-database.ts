@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { connect } from "../driver/connect.js";
+import { withConnection } from "../driver/connect.js";
 import { parseConnectionUrl } from "../driver/connection-url.js";
 import type { Driver } from "../driver/driver.js";
 import { redactUrl } from "../driver/redact-url.js";
@@ -16,57 +16,34 @@ export async function withScratchDatabase<T>(shadowUrl: string, root: string, wo
   const target = parseConnectionUrl(shadowUrl, root);
   if (target.backend === "embedded") {
     if (target.dataDir !== null) throw new ScratchDatabaseError(shadowUrl, "a pglite:// directory would be overwritten; use pglite://memory or a postgres:// server");
-    return withDriver(await connect(shadowUrl, root), work);
+    return withConnection(shadowUrl, root, work);
   }
   const name = `tidemark_scratch_${randomBytes(6).toString("hex")}`;
-  const admin = await connect(shadowUrl, root);
-  try {
-    await createDatabase(admin, name, shadowUrl);
-  } finally {
-    await admin.close();
-  }
+  await onServer(shadowUrl, root, `CREATE DATABASE ${quoteIdent(name)}`, "CREATE DATABASE failed");
+  // Dropped on a connection of its own: one held open through a long run may have been closed by
+  // the server or a pooler meanwhile.
+  const drop = () => onServer(shadowUrl, root, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`, `DROP DATABASE ${name} failed (drop it by hand)`);
   let result: T;
   try {
-    result = await withDriver(await connect(databaseUrl(shadowUrl, name), root), work);
+    result = await withConnection(databaseUrl(shadowUrl, name), root, work);
   } catch (error) {
-    await dropDatabase(shadowUrl, root, name).catch(() => undefined); // the work's error is the one to report
+    await drop().catch(() => undefined); // the work's error is the one to report
     throw error;
   }
-  await dropDatabase(shadowUrl, root, name);
+  await drop();
   return result;
 }
 
-/**
- * Drops the scratch database on a connection of its own: one held open through a long run may
- * have been closed by the server or a pooler meanwhile.
- */
-async function dropDatabase(shadowUrl: string, root: string, name: string): Promise<void> {
-  const admin = await connect(shadowUrl, root);
-  try {
-    await admin.execute(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ScratchDatabaseError(shadowUrl, `DROP DATABASE ${name} failed (drop it by hand): ${detail}`, error);
-  } finally {
-    await admin.close();
-  }
-}
-
-async function createDatabase(admin: Driver, name: string, shadowUrl: string): Promise<void> {
-  try {
-    await admin.execute(`CREATE DATABASE ${quoteIdent(name)}`);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ScratchDatabaseError(shadowUrl, `CREATE DATABASE failed: ${detail}`, error);
-  }
-}
-
-async function withDriver<T>(driver: Driver, work: (driver: Driver) => Promise<T>): Promise<T> {
-  try {
-    return await work(driver);
-  } finally {
-    await driver.close();
-  }
+/** One statement on the shadow server's own database; a failure is a ScratchDatabaseError saying what failed. */
+async function onServer(shadowUrl: string, root: string, sql: string, failure: string): Promise<void> {
+  await withConnection(shadowUrl, root, async (admin) => {
+    try {
+      await admin.execute(sql);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new ScratchDatabaseError(shadowUrl, `${failure}: ${detail}`, error);
+    }
+  });
 }
 
 /** The same server URL, naming another database. */

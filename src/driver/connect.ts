@@ -17,3 +17,13 @@ export async function connect(url: string, baseDir: string): Promise<Driver> {
     }
   }
 }
+
+/** Runs `work` connected to `url`, and closes the connection whatever happens. */
+export async function withConnection<T>(url: string, baseDir: string, work: (driver: Driver) => Promise<T>): Promise<T> {
+  const driver = await connect(url, baseDir);
+  try {
+    return await work(driver);
+  } finally {
+    await driver.close();
+  }
+}
