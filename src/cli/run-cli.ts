@@ -5,6 +5,8 @@ import { EXIT, type ExitCode } from "./exit-codes.js";
 import { checkCommand } from "./check-command.js";
 import { diffCommand } from "./diff-command.js";
 import { branchesCommand, headsCommand, historyCommand, showCommand } from "./graph-commands.js";
+import { importCommand } from "./import-command.js";
+import { initCommand } from "./init-command.js";
 import { inspectCommand } from "./inspect-command.js";
 import { downgradeCommand, upgradeCommand } from "./migrate-commands.js";
 import type { Output } from "./output.js";
@@ -16,6 +18,7 @@ import { verifyCommand } from "./verify-command.js";
 import { UsageError } from "./usage-error.js";
 
 const COMMANDS: readonly CommandSpec[] = [
+  initCommand,
   revisionCommand,
   upgradeCommand,
   downgradeCommand,
@@ -30,6 +33,7 @@ const COMMANDS: readonly CommandSpec[] = [
   diffCommand,
   verifyCommand,
   inspectCommand,
+  importCommand,
 ];
 
 const GLOBAL_OPTIONS: OptionSpecs = {
