@@ -124,12 +124,30 @@ function steps(
 ): readonly Step[] {
   const current = new Set(applied);
   let rowsBefore = graph.sorted(rows);
+  let heads: Set<string> | null = null;
   return order.map((revision) => {
     if (direction === "up") current.add(revision);
     else current.delete(revision);
-    const rowsAfter = versionRows(graph, current);
+    // The first step computes the rows in full (the rows given may hold strays); later ones move them.
+    heads = heads === null ? new Set(versionRows(graph, current)) : movedRows(graph, heads, current, revision);
+    const rowsAfter = graph.sorted(heads);
     const step: Step = { meta: graph.get(revision), direction, rowsBefore, rowsAfter };
     rowsBefore = rowsAfter;
     return step;
   });
+}
+
+/**
+ * `versionRows(graph, current)` from the rows before one revision entered or left `current`, in
+ * time proportional to the revision's parents and children rather than to the applied set: only
+ * the revision and what it revises can change being a row.
+ */
+function movedRows(graph: RevisionGraph, rows: Set<string>, current: ReadonlySet<string>, revision: string): Set<string> {
+  const isRow = (id: string) => current.has(id) && !graph.children(id).some((child) => current.has(child));
+  const { revises } = graph.get(revision);
+  for (const id of [revision, ...revises]) {
+    if (isRow(id)) rows.add(id);
+    else rows.delete(id);
+  }
+  return rows;
 }

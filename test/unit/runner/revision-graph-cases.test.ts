@@ -94,8 +94,13 @@ for (const { name, data } of graphCases()) {
     it("plans steps whose version rows follow on from each other", () => {
       for (const op of data.operations.filter((o) => (o.op === "upgrade" || o.op === "downgrade") && o.error === undefined)) {
         const plan = op.op === "upgrade" ? planUpgrade(graph, op.rows ?? [], op.target ?? "") : planDowngrade(graph, op.rows ?? [], op.target ?? "");
+        // The rows each step records are exactly those of the applied set after it, computed in full.
+        const applied = new Set(appliedSet(graph, op.rows ?? []));
         plan.forEach((step, i) => {
           if (i > 0) expect(step.rowsBefore).toBe(plan[i - 1]?.rowsAfter);
+          if (step.direction === "up") applied.add(step.meta.revision);
+          else applied.delete(step.meta.revision);
+          expect(step.rowsAfter).toEqual(versionRows(graph, applied));
           expect(versionRows(graph, appliedSet(graph, step.rowsAfter))).toEqual(step.rowsAfter);
         });
       }
