@@ -21,7 +21,7 @@ import { loadModels } from "../src/model/load-models.js";
 import { autogenerate } from "../src/sql/autogenerate.js";
 import { everyTypeProject } from "../test/support/every-type-project.js";
 import { CLI } from "../test/support/run-built-cli.js";
-import { medianMs } from "./measure.js";
+import { median, medianMs } from "./measure.js";
 
 const TABLES = 500;
 const RUNS = 3;
@@ -73,12 +73,6 @@ async function stagesOnce(dir: string, shadowUrl: string): Promise<StageTimes> {
     if (planned.changes.length > 0) throw new Error(`${planned.changes.length} changes on an unchanged project`);
   });
   return times;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** This file again, in a fresh process (through the same jiti), measuring the stages once. */

@@ -1,0 +1,75 @@
+/**
+ * The built `tidemark` CLI in the bench project, as a user runs it: the migrations written and
+ * applied in chunks (setup), then timed runs of `revision --autogenerate` with one column added
+ * (server and embedded), `revision --autogenerate` from scratch, and `check` on the unchanged
+ * project. Every timed run is checked for the outcome it must have.
+ */
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { CLI } from "../test/support/run-built-cli.js";
+import { SCRATCH_CONFIG, type BenchProject } from "./bench-project.js";
+import { runChecked, type CommandRun } from "./peak-memory.js";
+
+/** Tables per initial migration: 2,000 tables' locks overflow one transaction's lock table. */
+const CHUNK = 500;
+
+let edits = 0;
+const editStamp = Date.now().toString(36);
+
+/** A column name no earlier run (nor jiti's transform cache) has seen: the model file is freshly edited. */
+export function freshColumn(): string {
+  edits += 1;
+  return `note_${editStamp}_${edits}`;
+}
+
+export function tidemark(project: BenchProject, args: readonly string[], expected: readonly number[] = [0]): CommandRun {
+  return runChecked({ command: process.execPath, args: [CLI, ...args], cwd: project.dir }, expected);
+}
+
+/** Removes the migration file a `revision` run wrote (its path is on the "Wrote" line). */
+function removeWritten(project: BenchProject, run: CommandRun, changes: number): void {
+  const match = /^Wrote (\S+) \((\d+) changes?/m.exec(run.stdout);
+  if (match?.[1] === undefined) throw new Error(`revision wrote nothing:\n${run.stdout}${run.stderr}`);
+  if (Number(match[2]) !== changes) throw new Error(`revision found ${match[2]} changes, expected ${changes}:\n${run.stdout}`);
+  rmSync(join(project.dir, match[1]));
+}
+
+/**
+ * Writes the initial migrations (500 tables each, as a schema grows) against the server database,
+ * applies them there and to the embedded default database; the model file ends whole.
+ */
+export function setUpMigrations(project: BenchProject, schemaUrl: string): void {
+  for (let tables = Math.min(CHUNK, project.tables); ; tables = Math.min(tables + CHUNK, project.tables)) {
+    project.writeModels({ tables });
+    tidemark(project, ["revision", "--autogenerate", "-m", `tables up to ${tables}`, "--url", schemaUrl]);
+    tidemark(project, ["upgrade", "head", "--url", schemaUrl]);
+    if (tables === project.tables) break;
+  }
+  tidemark(project, ["upgrade", "head"]);
+  project.writeModels({});
+}
+
+/** One `revision --autogenerate` after one column was added to the models; `url` undefined: the embedded default. */
+export function revisionOneColumn(project: BenchProject, url: string | undefined): CommandRun {
+  try {
+    project.writeModels({ addedColumn: freshColumn() });
+    const run = tidemark(project, ["revision", "--autogenerate", "-m", "one column", ...(url === undefined ? [] : ["--url", url])]);
+    removeWritten(project, run, 1);
+    return run;
+  } finally {
+    project.writeModels({});
+  }
+}
+
+/** One `revision --autogenerate` of the whole schema into an empty database (a second config, empty migrations). */
+export function revisionFromScratch(project: BenchProject, emptyUrl: string): CommandRun {
+  const run = tidemark(project, ["revision", "--config", SCRATCH_CONFIG, "--autogenerate", "-m", "initial", "--url", emptyUrl]);
+  removeWritten(project, run, project.tables + 1);
+  return run;
+}
+
+/** One `check` on the unchanged project: the migrations replayed in PGlite in memory (the default) find nothing. */
+export function checkUnchanged(project: BenchProject): CommandRun {
+  if (readdirSync(join(project.dir, "migrations")).length === 0) throw new Error("check needs the initial migrations: run setUpMigrations first");
+  return tidemark(project, ["check"]);
+}
