@@ -36,12 +36,21 @@ async function runCheck(context: CommandContext): Promise<ExitCode> {
   if (context.positionals.length > 0) throw new UsageError(`Unexpected argument '${context.positionals[0] ?? ""}'.`, "check");
   const format = formatOption(context, "check", REPORT_FORMATS);
   const options: CheckOptions = { against: againstOption(context), dbDrift: context.values["db-drift"] === true };
+  context.progress.phase("reading the config");
   const project = await openProject(projectInput(context));
+  context.progress.phase(checkPhase(options));
   const result = await checkProject(project, options);
+  context.progress.phase("locating the changes in the model files");
   const locations = await readModelLocations(project.config.root, project.config.schemaGlobs, { casing: project.config.casing });
   const report: Report = { command: "check", sections: result.comparisons.map((comparison) => checkSection(comparison, locations)) };
   context.out.print(renderReport(report, format, { color: context.color ?? false, cwd: context.cwd }).trimEnd());
   return reportExitCode(report);
+}
+
+/** What check is doing while it compares: `comparing the models with the migrations (replayed in a scratch database)`. */
+function checkPhase(options: CheckOptions): string {
+  const models = options.against === "db" ? "comparing the models with the database" : "comparing the models with the migrations (replayed in a scratch database)";
+  return options.dbDrift ? `${models}, and the database with its migrations` : models;
 }
 
 function againstOption(context: CommandContext): CheckOptions["against"] {

@@ -7,10 +7,22 @@ export interface Paint {
   readonly dim: (text: string) => string;
 }
 
-/** Colors only on a terminal, and never when NO_COLOR is set to anything but "" (no-color.org). */
+/**
+ * Whether a stream takes ANSI colors, by these rules in order (see docs):
+ * 1. FORCE_COLOR set: "0" or "false" turns colors off, any other value but "" turns them on, even
+ *    into a pipe or a file (CI logs that show colors);
+ * 2. NO_COLOR set to anything but "": off (no-color.org);
+ * 3. TERM=dumb: off;
+ * 4. otherwise on exactly when the stream is a terminal.
+ * stdout and stderr are each judged by their own terminal-ness.
+ */
 export function colorEnabled(isTerminal: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+  const force = env["FORCE_COLOR"];
+  if (force !== undefined && force !== "") return force !== "0" && force.toLowerCase() !== "false";
   const noColor = env["NO_COLOR"];
-  return isTerminal && (noColor === undefined || noColor === "");
+  if (noColor !== undefined && noColor !== "") return false;
+  if (env["TERM"] === "dumb") return false;
+  return isTerminal;
 }
 
 export function paint(enabled: boolean): Paint {

@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from "node:util";
 import type { ExitCode } from "./exit-codes.js";
 import type { Output } from "./output.js";
+import type { Progress } from "./progress.js";
 
 export type OptionSpecs = NonNullable<ParseArgsConfig["options"]>;
 export type OptionValues = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
@@ -16,6 +17,10 @@ export interface CommandContext {
   readonly color?: boolean;
   /** Asks the person at the terminal; absent when there is none (CI, a pipe), so never prompt then. */
   readonly ask?: (question: string) => Promise<string>;
+  /** Whether a person is there: stdin and stdout are terminals and CI is unset. */
+  readonly interactive: boolean;
+  /** The phase a long command is in, for a spinner on stderr; a no-op when nobody watches. */
+  readonly progress: Progress;
 }
 
 export interface CommandSpec {

@@ -49,8 +49,11 @@ async function runDiff(context: CommandContext): Promise<ExitCode> {
   const from = sourceOption(context, "from");
   const to = sourceOption(context, "to");
   const format = formatOption(context, "diff", DIFF_FORMATS);
+  context.progress.phase("reading the config");
   const project = await openProject(projectInput(context));
+  context.progress.phase(`reading ${describeSource(from)} and ${describeSource(to)}, and comparing them`);
   const difference = await diffSources(project, from, to, { schemas: stringList(context.values["schema"]) });
+  if (from.kind === "models" || to.kind === "models") context.progress.phase("locating the changes in the model files");
   const section = await diffSection(project, from, to, difference);
   const report: Report = { command: "diff", sections: [section] };
   printReport(context, report, section, format);

@@ -20,7 +20,10 @@ export const inspectCommand: CommandSpec = {
   ],
   async run(context: CommandContext) {
     const format = formatOption(context, "inspect", ["summary", "json"] as const);
-    const schema = await inspectDatabase(await openProject(projectInput(context)));
+    context.progress.phase("reading the config");
+    const project = await openProject(projectInput(context));
+    context.progress.phase("reading the database's catalog");
+    const schema = await inspectDatabase(project);
     context.out.print(format === "json" ? JSON.stringify(schema, null, 2) : formatSchemaSummary(schema));
     return EXIT.ok;
   },

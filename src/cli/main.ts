@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 import { colorEnabled } from "./colors.js";
-import { processOutput } from "./output.js";
+import { processOutput, type Output } from "./output.js";
+import { spinnerWanted } from "./progress.js";
 import { runCli } from "./run-cli.js";
+import { startSpinner } from "./spinner.js";
 import { terminalPrompt } from "./terminal-prompt.js";
 
-const ask = terminalPrompt(process.env);
+const { env, stdin, stdout, stderr } = process;
+const ask = terminalPrompt(env);
+const spinner = (out: Output) => startSpinner((text) => stderr.write(text), out, stderr.columns);
 process.exitCode = await runCli({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
-  env: process.env,
+  env,
   out: processOutput,
-  color: colorEnabled(process.stdout.isTTY === true, process.env),
+  color: colorEnabled(stdout.isTTY === true, env),
+  errorColor: colorEnabled(stderr.isTTY === true, env),
+  interactive: stdin.isTTY === true && stdout.isTTY === true && (env["CI"] ?? "") === "",
   ...(ask === undefined ? {} : { ask }),
+  ...(spinnerWanted(stderr.isTTY === true, env) ? { spinner } : {}),
 });

@@ -30,7 +30,9 @@ export const mergeCommand: CommandSpec = {
     const message = stringValue(context.values["message"]);
     if (message === undefined || message.trim() === "") throw new UsageError("Missing -m MESSAGE.", "merge");
     if (context.positionals.length === 0) throw new UsageError("Missing the revisions to merge (or heads).", "merge");
+    context.progress.phase("reading the config");
     const project = await openProject(projectInput(context));
+    context.progress.phase("reading the migrations");
     const prepared = await prepareMerge(project, {
       message: message.trim(),
       revisions: context.positionals,

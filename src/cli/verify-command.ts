@@ -38,18 +38,43 @@ export const verifyCommand: CommandSpec = {
       throw new UsageError(`Unexpected argument '${context.positionals[0] ?? ""}' (to start at a revision, use --from).`, "verify");
     }
     const format = formatOption(context, "verify", REPORT_FORMATS);
+    context.progress.phase("reading the config");
     const project = await openProject(projectInput(context));
-    // Progress goes to stderr, and only when someone watches a terminal: stdout is the report.
-    const watched = format === "text" && context.ask !== undefined;
-    const result = await verifyProject(project, {
-      from: stringValue(context.values["from"]),
-      ...(watched ? { onProgress: (event: VerifyProgress) => context.out.error(progressLine(event)) } : {}),
-    });
+    // A line per step goes to stderr, and only when someone watches a terminal: stdout is the report.
+    const watched = format === "text" && context.interactive;
+    const onProgress = (event: VerifyProgress) => {
+      context.progress.phase(progressPhase(event));
+      if (watched) context.out.error(progressLine(event));
+    };
+    context.progress.phase("reading the migrations");
+    const result = await verifyProject(project, { from: stringValue(context.values["from"]), onProgress });
     const report = await verifyReport(result, project.config, context.cwd);
     context.out.print(renderReport(report, format, { color: context.color === true, cwd: context.cwd }).trimEnd());
     return reportExitCode(report) satisfies ExitCode;
   },
 };
+
+/** The spinner's phase: `up 1a2b3c4d5e6f (add users)`, `comparing the models with the schema at head`. */
+function progressPhase(event: VerifyProgress): string {
+  if (event.revision === null) return "comparing the models with the schema at head";
+  const what = `${event.revision.revision} (${event.revision.message || "no message"})`;
+  switch (event.phase) {
+    case "from":
+      return `upgrading to ${what}`;
+    case "up":
+      return `up ${what}`;
+    case "models":
+      return "comparing the models with the schema at head";
+    case "down":
+      return `down ${what}, comparing the schema with before its up`;
+    case "again":
+      return `up again ${what}, comparing with its first up`;
+    default: {
+      const unknown: never = event.phase;
+      throw new Error(`unknown verify phase ${String(unknown)}`);
+    }
+  }
+}
 
 function progressLine(event: VerifyProgress): string {
   const what = event.revision === null ? "comparing the models with the schema at head" : `${event.revision.revision}  ${event.revision.message}`;

@@ -43,4 +43,14 @@ describe("renderText colors", () => {
     expect(colorEnabled(true, { NO_COLOR: "1" })).toBe(false);
     expect(colorEnabled(true, { NO_COLOR: "" })).toBe(true);
   });
+
+  it("is forced by FORCE_COLOR (over NO_COLOR and a pipe), unless it is 0 or false; TERM=dumb turns it off", () => {
+    expect(colorEnabled(false, { FORCE_COLOR: "1" })).toBe(true);
+    expect(colorEnabled(true, { FORCE_COLOR: "1", NO_COLOR: "1" })).toBe(true);
+    expect(colorEnabled(true, { FORCE_COLOR: "0" })).toBe(false);
+    expect(colorEnabled(true, { FORCE_COLOR: "false" })).toBe(false);
+    expect(colorEnabled(false, { FORCE_COLOR: "" })).toBe(false);
+    expect(colorEnabled(true, { TERM: "dumb" })).toBe(false);
+    expect(colorEnabled(false, { TERM: "dumb", FORCE_COLOR: "1" })).toBe(true);
+  });
 });
