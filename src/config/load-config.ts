@@ -1,21 +1,42 @@
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { createJiti } from "jiti";
 import { DEFAULT_CONFIG_FILE, type Config } from "./config.js";
 import { ConfigLoadError, ConfigNotFoundError } from "./config-errors.js";
+import { DRIZZLE_CONFIG_FILES, parseDrizzleKitConfig, userConfigFromDrizzleKit, type DrizzleKitConfig } from "./drizzle-kit-config.js";
 import { resolveConfig } from "./resolve-config.js";
 
 /**
  * Loads `--config <file>` when given, else `generator.config.ts` in `cwd` when there is one, else
- * the defaults. TypeScript is imported through jiti (see docs/decisions.md).
+ * a drizzle-kit project's `drizzle.config.ts` (its models, database, schemas and casing), else the
+ * defaults. TypeScript is imported through jiti (see docs/decisions.md). Which file was read is not
+ * printed: `Config.file` names it, and so does every error about it.
  */
 export async function loadConfig(cwd: string, explicitFile?: string): Promise<Config> {
   const file = resolve(cwd, explicitFile ?? DEFAULT_CONFIG_FILE);
   if (!existsSync(file)) {
     if (explicitFile !== undefined) throw new ConfigNotFoundError(file);
-    return resolveConfig(undefined, null, cwd);
+    const drizzleFile = findDrizzleKitConfig(cwd);
+    return drizzleFile === null ? resolveConfig(undefined, null, cwd) : configFromDrizzleKit(drizzleFile);
   }
+  if (DRIZZLE_CONFIG_FILES.includes(basename(file))) return configFromDrizzleKit(file);
   return resolveConfig(await importConfigFile(file), file, cwd);
+}
+
+/** The drizzle-kit config in `dir`, or null when it has none. */
+export function findDrizzleKitConfig(dir: string): string | null {
+  return DRIZZLE_CONFIG_FILES.map((name) => join(dir, name)).find((file) => existsSync(file)) ?? null;
+}
+
+/** A drizzle-kit config file, imported and checked. */
+export async function loadDrizzleKitConfig(file: string): Promise<DrizzleKitConfig> {
+  return parseDrizzleKitConfig(await importConfigFile(file), file);
+}
+
+async function configFromDrizzleKit(file: string): Promise<Config> {
+  const root = dirname(file);
+  const isDirectory = (path: string) => statSync(resolve(root, path), { throwIfNoEntry: false })?.isDirectory() === true;
+  return resolveConfig(userConfigFromDrizzleKit(await loadDrizzleKitConfig(file), isDirectory), file, root);
 }
 
 /** The default export of a TypeScript or JavaScript module, loaded fresh (no module cache). */
