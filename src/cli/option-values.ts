@@ -1,5 +1,6 @@
 import type { ProjectInput } from "../commands/open-project.js";
 import type { CommandContext } from "./command-spec.js";
+import { didYouMean, suggest } from "./suggest.js";
 import { UsageError } from "./usage-error.js";
 
 /** The `--url` line of every command's help. */
@@ -33,7 +34,10 @@ export function projectInput(context: CommandContext): ProjectInput {
 export function formatOption<F extends string>(context: CommandContext, command: string, formats: readonly F[]): F {
   const format = context.values["format"];
   const known = formats.find((candidate) => candidate === format);
-  if (known === undefined) throw new UsageError(`Unknown --format '${String(format)}': use ${formats.join(" or ")}.`, command);
+  if (known === undefined) {
+    const close = didYouMean(suggest(String(format), formats));
+    throw new UsageError(`Unknown --format '${String(format)}': use ${formats.join(" or ")}.${close}`, command);
+  }
   return known;
 }
 
