@@ -1,4 +1,3 @@
-import { Project, VariableDeclarationKind, type SourceFile } from "ts-morph";
 import type { Statement } from "../sql/statement.js";
 import { normalizedRevises, type RevisionMetadata } from "./revision-metadata.js";
 import { sqlLiteral } from "./sql-literal.js";
@@ -17,43 +16,37 @@ export interface MigrationBody {
 /**
  * The migration file's text before formatting: the doc comment, the type import, the metadata
  * exports in the fixed form the runner reads without running the file, and `up` / `down` with one
- * `await db.execute(...)` per statement.
+ * `await db.execute(...)` per statement. Written as text (prettier formats it): every value in it is
+ * a JSON literal or an `sqlLiteral`, and every name is fixed here, so nothing else reaches the code.
  */
 export function migrationSource(comment: string, body: MigrationBody): string {
-  const project = new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile("migration.ts", "");
-  file.addImportDeclaration({ isTypeOnly: true, namedImports: ["MigrationContext"], moduleSpecifier: "tidemark" });
-  addMetadata(file, body);
-  addMigrationFunction(file, "up", body.up, body.placeholder.up);
-  addMigrationFunction(file, "down", body.down, body.placeholder.down);
-  file.insertText(0, `${comment}\n`);
-  return file.getFullText();
+  return [
+    comment,
+    'import type { MigrationContext } from "tidemark";',
+    "",
+    ...metadata(body),
+    "",
+    migrationFunction("up", body.up, body.placeholder.up),
+    "",
+    migrationFunction("down", body.down, body.placeholder.down),
+    "",
+  ].join("\n");
 }
 
-function addMetadata(file: SourceFile, { meta, transactional }: MigrationBody): void {
-  const exportConst = (name: string, value: unknown) =>
-    file.addVariableStatement({
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name, initializer: JSON.stringify(value) }],
-    });
-  exportConst("revision", meta.revision);
-  exportConst("revises", normalizedRevises(meta.revises));
-  if (meta.branchLabels !== undefined && meta.branchLabels.length > 0) exportConst("branchLabels", meta.branchLabels);
-  if (meta.dependsOn !== undefined && meta.dependsOn.length > 0) exportConst("dependsOn", meta.dependsOn);
-  if (!transactional) exportConst("transactional", false);
+function metadata({ meta, transactional }: MigrationBody): readonly string[] {
+  const exportConst = (name: string, value: unknown) => `export const ${name} = ${JSON.stringify(value)};`;
+  return [
+    exportConst("revision", meta.revision),
+    exportConst("revises", normalizedRevises(meta.revises)),
+    ...(meta.branchLabels !== undefined && meta.branchLabels.length > 0 ? [exportConst("branchLabels", meta.branchLabels)] : []),
+    ...(meta.dependsOn !== undefined && meta.dependsOn.length > 0 ? [exportConst("dependsOn", meta.dependsOn)] : []),
+    ...(transactional ? [] : [exportConst("transactional", false)]),
+  ];
 }
 
-function addMigrationFunction(file: SourceFile, name: "up" | "down", statements: readonly Statement[] | null, placeholder: string): void {
+function migrationFunction(name: "up" | "down", statements: readonly Statement[] | null, placeholder: string): string {
   const body = statements === null || statements.length === 0
     ? [`// ${placeholder}`]
     : statements.map((statement) => `await db.execute(${sqlLiteral(statement.sql)});`);
-  file.addFunction({
-    isExported: true,
-    isAsync: true,
-    name,
-    parameters: [{ name: "db", type: "MigrationContext" }],
-    returnType: "Promise<void>",
-    statements: body,
-  });
+  return [`export async function ${name}(db: MigrationContext): Promise<void> {`, ...body.map((line) => `  ${line}`), "}"].join("\n");
 }

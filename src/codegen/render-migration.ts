@@ -20,7 +20,7 @@ export interface MigrationInput {
 }
 
 /**
- * The text of a migration file, built with ts-morph and formatted with prettier. Pure: the clock,
+ * The text of a migration file, built as text and formatted with prettier. Pure: the clock,
  * the revision id and the prettier options are all passed in. It runs outside a transaction when
  * the caller asks, or when a statement cannot run in one (ALTER TYPE … ADD VALUE).
  */
