@@ -38,7 +38,7 @@ async function measureIn(project: BenchProject, settings: BenchSettings, urls: {
   log(`${project.tables} tables: migrations written and applied in ${Math.round(setupMs)} ms`);
   const samples = new Map<CliMeasure, CommandRun[]>();
   const reports: StageReport[] = [];
-  for (let round = 1; round <= settings.runs; round += 1) {
+  for (let round = 1; round <= settings.runsAt(project.tables); round += 1) {
     for (const [measure, step] of roundSteps(project, urls)) {
       const run = step();
       samples.set(measure, [...(samples.get(measure) ?? []), run]);

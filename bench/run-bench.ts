@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { redactUrl } from "../src/driver/redact-url.js";
 import { CLI } from "../test/support/run-built-cli.js";
 import { benchSettings } from "./bench-settings.js";
 import { judgeTargets, targetsTable } from "./bench-targets.js";
@@ -44,5 +45,5 @@ console.log(`${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.nod
 for (const result of results) console.log(`${sizeTable(result)}\n`);
 console.log(`### Targets\n\n${targetsTable(verdicts)}\n`);
 const file = join(tmpdir(), `tidemark-bench-${started.toISOString().replace(/[:.]/g, "-")}.json`);
-writeFileSync(file, `${JSON.stringify({ started: started.toISOString(), settings, machine, results, verdicts }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ started: started.toISOString(), settings: { ...settings, serverUrl: redactUrl(settings.serverUrl), runs: settings.sizes.map((size) => settings.runsAt(size)) }, machine, results, verdicts }, null, 2)}\n`);
 console.log(`Raw medians: ${file}`);

@@ -22,8 +22,13 @@ export function freshColumn(): string {
   return `note_${editStamp}_${edits}`;
 }
 
+/** With BENCH_CPU_PROF=<dir>, every CLI run writes a V8 CPU profile there (read with bench/cpu-profile-top.ts). */
+const PROFILE_DIR = process.env["BENCH_CPU_PROF"];
+
 export function tidemark(project: BenchProject, args: readonly string[], expected: readonly number[] = [0]): CommandRun {
-  return runChecked({ command: process.execPath, args: [CLI, ...args], cwd: project.dir }, expected);
+  const where = args.includes("--config") ? "scratch" : args.includes("--url") ? "server" : "default";
+  const profile = PROFILE_DIR === undefined ? [] : ["--cpu-prof", "--cpu-prof-dir", join(PROFILE_DIR, `${project.tables}-${args[0] ?? "run"}-${where}`)];
+  return runChecked({ command: process.execPath, args: [...profile, CLI, ...args], cwd: project.dir }, expected);
 }
 
 /** Removes the migration file a `revision` run wrote (its path is on the "Wrote" line). */
