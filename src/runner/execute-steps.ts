@@ -6,7 +6,8 @@ import type { LoadedMigration, MigrationLoader } from "./load-migration.js";
 import { onlineContext, type StatementTracker } from "./migration-contexts.js";
 import type { Step } from "./revision-graph.js";
 import { MigrationFailedError, MigrationNotRecordedError } from "./runner-errors.js";
-import { recordHistory, writeVersionRows, type VersionTables } from "./version-store.js";
+import { recordStep } from "./record-step.js";
+import type { VersionTables } from "./version-store.js";
 
 /** `each`: a transaction per migration (default); `all`: one for the run; `none`: none at all. */
 export type TxMode = "each" | "all" | "none";
@@ -122,10 +123,9 @@ async function runStep(
   return { revision: step.meta.revision, direction: step.direction, message: step.meta.message, file: step.meta.file, durationMs };
 }
 
-/** The version-table move and the history row of a step. */
+/** The version-table move and the history row of a step, in one statement. */
 async function record(tx: Queryable, step: Step, options: ExecuteOptions, durationMs: number): Promise<void> {
-  await writeVersionRows(tx, options.tables, step.rowsBefore, step.rowsAfter);
-  await recordHistory(tx, options.tables, {
+  await recordStep(tx, options.tables, { before: step.rowsBefore, after: step.rowsAfter }, {
     revision: step.meta.revision,
     direction: step.direction,
     checksum: step.meta.checksum,

@@ -99,23 +99,56 @@ export async function writeVersionRows(
   }
 }
 
+/** One change to the version table: a head replaced by another, removed, or added. */
+export type VersionMove =
+  | { readonly kind: "update"; readonly from: string; readonly to: string }
+  | { readonly kind: "delete"; readonly revision: string }
+  | { readonly kind: "insert"; readonly revision: string };
+
+/** The moves that take the version table from `before` to `after`, touching only the rows that change. */
+export function versionMoves(before: readonly string[], after: readonly string[]): readonly VersionMove[] {
+  const removed = before.filter((revision) => !after.includes(revision));
+  const added = after.filter((revision) => !before.includes(revision));
+  // One head becoming another is an UPDATE, as Alembic writes it; the rest are deletes and inserts.
+  const [from] = removed;
+  const [to] = added;
+  if (removed.length === 1 && added.length === 1 && from !== undefined && to !== undefined) return [{ kind: "update", from, to }];
+  return [
+    ...removed.map((revision) => ({ kind: "delete" as const, revision })),
+    ...added.map((revision) => ({ kind: "insert" as const, revision })),
+  ];
+}
+
+/** A move as one statement on the version table, its values bound by `bind` (which returns the placeholder). */
+export function versionMoveSql(table: QualifiedName, move: VersionMove, bind: (value: string) => string): string {
+  const name = quoteQualified(table.schema, table.name);
+  switch (move.kind) {
+    case "update": {
+      const to = bind(move.to);
+      return `UPDATE ${name} SET revision = ${to} WHERE revision = ${bind(move.from)}`;
+    }
+    case "delete":
+      return `DELETE FROM ${name} WHERE revision = ${bind(move.revision)}`;
+    case "insert":
+      return `INSERT INTO ${name} (revision) VALUES (${bind(move.revision)})`;
+    default: {
+      const unknown: never = move;
+      throw new Error(`unknown version move ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
 /** The same as statements with parameters, shared with offline SQL. */
 export function versionRowsSql(
   tables: VersionTables,
   before: readonly string[],
   after: readonly string[],
 ): readonly { readonly text: string; readonly params: readonly string[] }[] {
-  const table = quoteQualified(tables.version.schema, tables.version.name);
-  const removed = before.filter((revision) => !after.includes(revision));
-  const added = after.filter((revision) => !before.includes(revision));
-  const statements: { text: string; params: string[] }[] = [];
-  // One head becoming another is an UPDATE, as Alembic writes it; the rest are deletes and inserts.
-  if (removed.length === 1 && added.length === 1) {
-    return [{ text: `UPDATE ${table} SET revision = $1 WHERE revision = $2`, params: [added[0] ?? "", removed[0] ?? ""] }];
-  }
-  for (const revision of removed) statements.push({ text: `DELETE FROM ${table} WHERE revision = $1`, params: [revision] });
-  for (const revision of added) statements.push({ text: `INSERT INTO ${table} (revision) VALUES ($1)`, params: [revision] });
-  return statements;
+  return versionMoves(before, after).map((move) => {
+    const params: string[] = [];
+    const text = versionMoveSql(tables.version, move, (value) => `$${params.push(value)}`);
+    return { text, params };
+  });
 }
 
 export function historyInsertSql(tables: VersionTables, entry: HistoryEntry): { readonly text: string; readonly params: readonly unknown[] } {

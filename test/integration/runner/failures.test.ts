@@ -1,6 +1,8 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { upgrade } from "../../../src/runner/migrator.js";
-import { MigrationFailedError } from "../../../src/runner/runner-errors.js";
+import { MigrationFailedError, VersionRowMissingError } from "../../../src/runner/runner-errors.js";
 import { BACKENDS, backendTitle, withDatabaseOf } from "../../support/backends.js";
 import { migrationProject, tablesOf, versionRowsOf, type MigrationProject } from "../../support/migration-project.js";
 
@@ -44,6 +46,26 @@ for (const backend of BACKENDS) {
       });
     });
 
+    it("refuses to record a migration whose version row vanished, and rolls it back with its history row", async () => {
+      await withDatabaseOf(backend, async ({ driver }) => {
+        const edited = migrationProject();
+        try {
+          writeFileSync(join(edited.config.migrationsDir, "1_v000000000a1.ts"), migrationSource("v000000000a1", null, ["CREATE TABLE public.first (id int)"]));
+          const steals = ["DELETE FROM public.tidemark_version", "CREATE TABLE public.second (id int)"];
+          writeFileSync(join(edited.config.migrationsDir, "2_v000000000a2.ts"), migrationSource("v000000000a2", "v000000000a1", steals));
+          const error = await upgrade(await edited.run(driver), "head").catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(VersionRowMissingError);
+          expect((error as VersionRowMissingError).revision).toBe("v000000000a1");
+          expect(await versionRowsOf(driver)).toEqual(["v000000000a1"]);
+          expect(await tablesOf(driver)).toEqual(["first"]);
+          const history = await driver.query<{ revision: string }>("select revision from public.tidemark_history order by id");
+          expect(history.map((row) => row.revision)).toEqual(["v000000000a1"]);
+        } finally {
+          edited.dispose();
+        }
+      });
+    });
+
     it("with --tx-mode all, rolls back the whole run", async () => {
       await withDatabaseOf(backend, async ({ driver }) => {
         const run = await project.run(driver, { txMode: "all" });
@@ -64,4 +86,18 @@ for (const backend of BACKENDS) {
       });
     });
   });
+}
+
+/** A migration file whose up runs `statements` (its down is never run here). */
+function migrationSource(revision: string, revises: string | null, statements: readonly string[]): string {
+  const calls = statements.map((sql) => `  await db.execute(${JSON.stringify(sql)});`).join("\n");
+  return [
+    `export const revision = ${JSON.stringify(revision)};`,
+    `export const revises = ${JSON.stringify(revises)};`,
+    `export async function up(db: { execute(sql: string): Promise<void> }): Promise<void> {`,
+    calls,
+    `}`,
+    `export async function down(): Promise<void> {}`,
+    ``,
+  ].join("\n");
 }
