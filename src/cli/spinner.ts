@@ -1,7 +1,7 @@
 import type { Output } from "./output.js";
 import type { Progress } from "./progress.js";
 
-/** A spinner on one terminal line: the phase and the time since it started. */
+/** A spinner on one terminal line: the time since it started (first, never cut off), then the phase. */
 export interface Spinner extends Progress {
   /** Prints through `out`, clearing the spinner's line first so that no line is drawn over. */
   readonly out: Output;
@@ -39,6 +39,8 @@ export const CLEAR_LINE = "\r\u001b[2K";
  */
 export function startSpinner(write: (text: string) => void, out: Output, columns = 80, clock: SpinnerClock = REAL_CLOCK): Spinner {
   const started = clock.now();
+  // A terminal that reports no width (0: some pseudo-terminals) is taken as 80 columns.
+  const width = columns > 1 ? columns - 1 : 79;
   let phase: string | undefined;
   let frame = 0;
   let shown = false;
@@ -49,9 +51,9 @@ export function startSpinner(write: (text: string) => void, out: Output, columns
   };
   const draw = () => {
     if (phase === undefined || hidden) return;
-    const line = `${FRAMES[frame % FRAMES.length] ?? ""} ${phase}  ${elapsed(clock.now() - started)}`;
+    const line = `${FRAMES[frame % FRAMES.length] ?? ""} ${elapsed(clock.now() - started)}  ${phase}`;
     frame += 1;
-    write(`${CLEAR_LINE}${[...line].slice(0, Math.max(columns - 1, 1)).join("")}`);
+    write(`${CLEAR_LINE}${[...line].slice(0, width).join("")}`);
     shown = true;
   };
   const cancel = clock.every(INTERVAL_MS, draw);

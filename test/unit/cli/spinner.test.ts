@@ -30,9 +30,9 @@ describe("startSpinner", () => {
     spinner.phase("reading the config");
     expect(t.log).toEqual([]); // not shown yet: a quick command never flashes a spinner
     t.advance(1100);
-    expect(t.log).toEqual([`raw:${CLEAR_LINE}⠋ reading the config  1.2s`]);
+    expect(t.log).toEqual([`raw:${CLEAR_LINE}⠋ 1.2s  reading the config`]);
     spinner.phase("replaying the migrations");
-    expect(t.log.at(-1)).toBe(`raw:${CLEAR_LINE}⠙ replaying the migrations  1.2s`);
+    expect(t.log.at(-1)).toBe(`raw:${CLEAR_LINE}⠙ 1.2s  replaying the migrations`);
   });
 
   it("clears its line before any line is printed, on stdout or stderr, and on stop", () => {
@@ -45,11 +45,11 @@ describe("startSpinner", () => {
     t.advance(100);
     spinner.stop();
     expect(t.log).toEqual([
-      `raw:${CLEAR_LINE}⠋ working  0.1s`,
+      `raw:${CLEAR_LINE}⠋ 0.1s  working`,
       `raw:${CLEAR_LINE}`,
       "out:a result",
       "err:warning: something",
-      `raw:${CLEAR_LINE}⠙ working  0.2s`,
+      `raw:${CLEAR_LINE}⠙ 0.2s  working`,
       `raw:${CLEAR_LINE}`,
     ]);
     expect(t.cancelled()).toBe(true);
@@ -60,15 +60,25 @@ describe("startSpinner", () => {
     const spinner = startSpinner(t.write, t.out, 12, t.clock);
     spinner.phase("a long phase description");
     t.advance(100);
-    expect(t.log).toEqual([`raw:${CLEAR_LINE}⠋ a long ph`]);
+    expect(t.log).toEqual([`raw:${CLEAR_LINE}⠋ 0.1s  a l`]);
     const answer = await spinner.paused(async () => {
       t.advance(100);
       return "y";
     });
     expect(answer).toBe("y");
-    expect(t.log).toEqual([`raw:${CLEAR_LINE}⠋ a long ph`, `raw:${CLEAR_LINE}`]);
+    expect(t.log).toEqual([`raw:${CLEAR_LINE}⠋ 0.1s  a l`, `raw:${CLEAR_LINE}`]);
     t.advance(100);
     expect(t.log).toHaveLength(3);
+  });
+});
+
+describe("startSpinner on a terminal that reports no width", () => {
+  it("draws 79 columns", () => {
+    const t = terminal();
+    const spinner = startSpinner(t.write, t.out, 0, t.clock);
+    spinner.phase("x".repeat(100));
+    t.advance(100);
+    expect(t.log).toEqual([`raw:${CLEAR_LINE}⠋ 0.1s  ${"x".repeat(71)}`]);
   });
 });
 
