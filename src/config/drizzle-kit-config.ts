@@ -1,6 +1,7 @@
 import type { QualifiedName } from "../ir/qualified-name.js";
 import { InvalidConfigError } from "./config-errors.js";
 import type { UserConfig } from "./define-config.js";
+import { stringList } from "./resolve-config.js";
 
 /** The file names drizzle-kit looks for, in the order tidemark tries them. */
 export const DRIZZLE_CONFIG_FILES: readonly string[] = ["drizzle.config.ts", "drizzle.config.mts", "drizzle.config.js", "drizzle.config.mjs"];
@@ -44,10 +45,10 @@ export function parseDrizzleKitConfig(exported: unknown, file: string): DrizzleK
   const migrations = raw["migrations"] === undefined ? {} : objectOf(raw["migrations"], file, "migrations");
   return {
     file,
-    schema: stringsOf(raw["schema"], file, "schema"),
+    schema: stringList(raw["schema"], file, "schema"),
     out: stringOf(raw["out"], file, "out") ?? DRIZZLE_DEFAULT_OUT,
     url: databaseUrlOf(raw, file),
-    schemaFilter: stringsOf(raw["schemaFilter"], file, "schemaFilter"),
+    schemaFilter: stringList(raw["schemaFilter"], file, "schemaFilter"),
     casing,
     migrationsTable: {
       schema: stringOf(migrations["schema"], file, "migrations.schema") ?? DRIZZLE_DEFAULT_MIGRATIONS_TABLE.schema,
@@ -98,15 +99,6 @@ function stringOf(value: unknown, file: string, key: string): string | undefined
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value;
-}
-
-function stringsOf(value: unknown, file: string, key: string): readonly string[] | undefined {
-  if (value === undefined) return undefined;
-  const list = typeof value === "string" ? [value] : value;
-  if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === "string" && item !== "")) {
-    throw new InvalidConfigError(file, key, "a non-empty string or a non-empty list of strings");
-  }
-  return list as string[];
 }
 
 /**

@@ -69,7 +69,8 @@ function optionalString(value: unknown, key: string, where: string): string | un
   return value;
 }
 
-function stringList(value: unknown, key: string, where: string): readonly string[] | undefined {
+/** A string or a non-empty list of strings, as a list; InvalidConfigError otherwise. */
+export function stringList(value: unknown, key: string, where: string): readonly string[] | undefined {
   if (value === undefined) return undefined;
   const list = typeof value === "string" ? [value] : value;
   if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === "string" && item !== "")) {
