@@ -46,7 +46,7 @@ export const verifyCommand: CommandSpec = {
       context.progress.phase(progressPhase(event));
       if (watched) context.out.error(progressLine(event));
     };
-    context.progress.phase("reading the migrations");
+    context.progress.phase("reading the migrations, starting a scratch database");
     const result = await verifyProject(project, { from: stringValue(context.values["from"]), onProgress });
     const report = await verifyReport(result, project.config, context.cwd);
     context.out.print(renderReport(report, format, { color: context.color === true, cwd: context.cwd }).trimEnd());
