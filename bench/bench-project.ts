@@ -1,12 +1,13 @@
 /**
  * The temporary project `npm run bench` works in, one per size: the synthetic model file, a
  * tidemark config (and a second one whose migrations folder stays empty, for runs from scratch),
- * drizzle-kit configs, and `tidemark`, `drizzle-orm` and `drizzle-kit` installed as a user's
- * project has them (links to this checkout).
+ * drizzle-kit configs, and `tidemark` (the run's copy of the built package, see cli-snapshot.ts),
+ * `drizzle-orm` and `drizzle-kit` installed as a user's project has them (links).
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { CliSnapshot } from "./cli-snapshot.js";
 import { syntheticModelSource } from "./synthetic-model-source.js";
 
 const REPO = new URL("../", import.meta.url).pathname;
@@ -24,6 +25,8 @@ export interface ModelEdit {
 export interface BenchProject {
   readonly dir: string;
   readonly tables: number;
+  /** The `tidemark` CLI the project runs. */
+  readonly cli: string;
   /** Writes the model file: the first `tables` tables (default all), plus one column when named. */
   writeModels(edit: ModelEdit): void;
   dispose(): void;
@@ -38,7 +41,7 @@ function drizzleConfig(fields: Readonly<Record<string, unknown>>): string {
   return [`import { defineConfig } from "drizzle-kit";`, ``, `export default defineConfig(${body});`, ``].join("\n");
 }
 
-export function benchProject(tables: number, serverDatabaseUrl: string): BenchProject {
+export function benchProject(tables: number, serverDatabaseUrl: string, tidemark: CliSnapshot): BenchProject {
   const dir = mkdtempSync(join(tmpdir(), `tidemark-bench-${tables}-`));
   mkdirSync(join(dir, "schema"));
   mkdirSync(join(dir, "migrations"));
@@ -48,10 +51,10 @@ export function benchProject(tables: number, serverDatabaseUrl: string): BenchPr
   writeFileSync(join(dir, "drizzle.config.ts"), drizzleConfig({ out: `./${DRIZZLE_OUT}` }));
   writeFileSync(join(dir, PULL_CONFIG), drizzleConfig({ out: "./pulled", dbCredentials: { url: serverDatabaseUrl } }));
   mkdirSync(join(dir, "node_modules"));
-  symlinkSync(REPO, join(dir, "node_modules", "tidemark"), "dir");
+  symlinkSync(tidemark.packageDir, join(dir, "node_modules", "tidemark"), "dir");
   for (const name of ["drizzle-orm", "drizzle-kit"]) symlinkSync(join(REPO, "node_modules", name), join(dir, "node_modules", name), "dir");
   const writeModels = (edit: ModelEdit) =>
     writeFileSync(join(dir, "schema", "models.ts"), syntheticModelSource(edit.tables ?? tables, edit.addedColumn));
   writeModels({});
-  return { dir, tables, writeModels, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, tables, cli: tidemark.cli, writeModels, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -6,6 +6,7 @@
 import type { BenchSettings } from "./bench-settings.js";
 import { withBenchDatabases } from "./bench-databases.js";
 import { benchProject, type BenchProject } from "./bench-project.js";
+import type { CliSnapshot } from "./cli-snapshot.js";
 import { generateFromScratch, generateOneColumn, pullOnce } from "./drizzle-kit-runs.js";
 import { summarize, type Measured } from "./measure.js";
 import type { CommandRun } from "./peak-memory.js";
@@ -64,9 +65,9 @@ async function measureIn(project: BenchProject, settings: BenchSettings, urls: {
 }
 
 /** Measures one size in its own project and server databases, removed afterwards whatever happens. */
-export function measureSize(tables: number, settings: BenchSettings): Promise<SizeResult & { readonly serverVersion: string }> {
+export function measureSize(tables: number, settings: BenchSettings, tidemark: CliSnapshot): Promise<SizeResult & { readonly serverVersion: string }> {
   return withBenchDatabases(settings.serverUrl, tables, async (databases) => {
-    const project = benchProject(tables, databases.schemaUrl);
+    const project = benchProject(tables, databases.schemaUrl, tidemark);
     try {
       return { ...(await measureIn(project, settings, databases)), serverVersion: databases.serverVersion };
     } finally {

@@ -8,14 +8,14 @@
  * temp dir. BENCH_SIZES, BENCH_RUNS, BENCH_PULL=0 and TEST_DATABASE_URL tune it (bench/README.md).
  * Needs `npm run build` first.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { redactUrl } from "../src/driver/redact-url.js";
-import { CLI } from "../test/support/run-built-cli.js";
 import { benchSettings } from "./bench-settings.js";
 import { judgeTargets, targetsTable } from "./bench-targets.js";
 import { sizeTable } from "./bench-report.js";
+import { snapshotCli } from "./cli-snapshot.js";
 import { measureSize } from "./measure-size.js";
 import { PEAK_MEMORY_METHOD } from "./peak-memory.js";
 
@@ -24,11 +24,15 @@ function versionOf(pkg: string): string {
   return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
 
-if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
 const settings = benchSettings(process.env);
 const started = new Date();
+const tidemark = snapshotCli();
 const results = [];
-for (const tables of settings.sizes) results.push(await measureSize(tables, settings));
+try {
+  for (const tables of settings.sizes) results.push(await measureSize(tables, settings, tidemark));
+} finally {
+  tidemark.dispose();
+}
 
 const machine = {
   cpus: cpus().length,

@@ -6,7 +6,6 @@
  */
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { CLI } from "../test/support/run-built-cli.js";
 import { SCRATCH_CONFIG, type BenchProject } from "./bench-project.js";
 import { runChecked, type CommandRun } from "./peak-memory.js";
 
@@ -28,7 +27,7 @@ const PROFILE_DIR = process.env["BENCH_CPU_PROF"];
 export function tidemark(project: BenchProject, args: readonly string[], expected: readonly number[] = [0]): CommandRun {
   const where = args.includes("--config") ? "scratch" : args.includes("--url") ? "server" : "default";
   const profile = PROFILE_DIR === undefined ? [] : ["--cpu-prof", "--cpu-prof-dir", join(PROFILE_DIR, `${project.tables}-${args[0] ?? "run"}-${where}`)];
-  return runChecked({ command: process.execPath, args: [...profile, CLI, ...args], cwd: project.dir }, expected);
+  return runChecked({ command: process.execPath, args: [...profile, project.cli, ...args], cwd: project.dir }, expected);
 }
 
 /** Removes the migration file a `revision` run wrote (its path is on the "Wrote" line). */
