@@ -71,6 +71,7 @@ async function drizzleKitProject(): Promise<DocProject> {
   const project = emptyProject();
   cpSync(join(FIXTURES, "drizzle-kit-project"), project.dir, { recursive: true });
   symlinkSync(join(REPO, "node_modules", "drizzle-kit"), join(project.dir, "node_modules", "drizzle-kit"), "dir");
+  mkdirSync(join(project.dir, ".tidemark", "db"), { recursive: true });
   const client = await createPglite(join(project.dir, ".tidemark", "db"));
   try {
     await migrate(drizzle(client), { migrationsFolder: join(project.dir, "drizzle") });
