@@ -115,7 +115,7 @@ describe.each(TARGETS)("starting points on $name", (target) => {
       await driver.execute(
         "CREATE TYPE public.mood AS ENUM ('happy', 'sad');" +
           "CREATE TABLE public.people (id serial PRIMARY KEY, name text NOT NULL, mood public.mood DEFAULT 'happy' NOT NULL);" +
-          "CREATE TABLE public.pets (id serial PRIMARY KEY, owner_id integer NOT NULL REFERENCES public.people (id) ON DELETE CASCADE, name varchar(40));" +
+          "CREATE TABLE public.pets (id serial PRIMARY KEY, owner_id integer NOT NULL CONSTRAINT pets_owner_id_people_id_fk REFERENCES public.people (id) ON DELETE CASCADE, name varchar(40));" +
           "CREATE INDEX pets_owner_idx ON public.pets (owner_id)",
       );
       await driver.close();
