@@ -45,10 +45,10 @@ export function parseDrizzleKitConfig(exported: unknown, file: string): DrizzleK
   const migrations = raw["migrations"] === undefined ? {} : objectOf(raw["migrations"], file, "migrations");
   return {
     file,
-    schema: stringList(raw["schema"], file, "schema"),
+    schema: stringList(raw["schema"], "schema", file),
     out: stringOf(raw["out"], file, "out") ?? DRIZZLE_DEFAULT_OUT,
     url: databaseUrlOf(raw, file),
-    schemaFilter: stringList(raw["schemaFilter"], file, "schemaFilter"),
+    schemaFilter: stringList(raw["schemaFilter"], "schemaFilter", file),
     casing,
     migrationsTable: {
       schema: stringOf(migrations["schema"], file, "migrations.schema") ?? DRIZZLE_DEFAULT_MIGRATIONS_TABLE.schema,
