@@ -8,9 +8,9 @@ export type InitConfigKeys = Pick<UserConfig, "schema" | "schemaFilter" | "casin
 export function configTemplate(keys: InitConfigKeys, drizzleConfig: string | null): string {
   const schema = keys.schema ?? DEFAULT_SCHEMA_GLOB;
   const lines = [
-    `  schema: ${JSON.stringify(typeof schema === "string" || schema.length !== 1 ? schema : schema[0])},`,
+    `  schema: ${literal(typeof schema === "string" || schema.length !== 1 ? schema : (schema[0] ?? DEFAULT_SCHEMA_GLOB))},`,
     `  migrations: ${JSON.stringify(DEFAULT_MIGRATIONS_DIR)},`,
-    ...(keys.schemaFilter === undefined ? [] : [`  schemaFilter: ${JSON.stringify(keys.schemaFilter)},`]),
+    ...(keys.schemaFilter === undefined ? [] : [`  schemaFilter: ${literal(keys.schemaFilter)},`]),
     ...(keys.casing === undefined ? [] : [`  casing: ${JSON.stringify(keys.casing)},`]),
     "  // The database when neither --url nor DATABASE_URL (nor .env) names one; default: the embedded",
     "  // PGlite database in .tidemark/db. Keep passwords out of this file: set DATABASE_URL instead.",
@@ -31,8 +31,18 @@ export function configTemplate(keys: InitConfigKeys, drizzleConfig: string | nul
   ].join("\n");
 }
 
+/** A string or a list of strings as TypeScript, the way prettier would print it. */
+function literal(value: string | readonly string[]): string {
+  return typeof value === "string" ? JSON.stringify(value) : `[${value.map((item) => JSON.stringify(item)).join(", ")}]`;
+}
+
 /** A starter model: one table, to edit or replace before the first revision. */
 export const STARTER_MODEL = `import { pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+
+/** A string or a list of strings as TypeScript, the way prettier would print it. */
+function literal(value: string | readonly string[]): string {
+  return typeof value === "string" ? JSON.stringify(value) : `[${value.map((item) => JSON.stringify(item)).join(", ")}]`;
+}
 
 /** A starter model: edit it or add tables, then run \`tidemark revision --autogenerate -m "..."\`. */
 export const users = pgTable("users", {
