@@ -39,11 +39,6 @@ function literal(value: string | readonly string[]): string {
 /** A starter model: one table, to edit or replace before the first revision. */
 export const STARTER_MODEL = `import { pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 
-/** A string or a list of strings as TypeScript, the way prettier would print it. */
-function literal(value: string | readonly string[]): string {
-  return typeof value === "string" ? JSON.stringify(value) : `[${value.map((item) => JSON.stringify(item)).join(", ")}]`;
-}
-
 /** A starter model: edit it or add tables, then run \`tidemark revision --autogenerate -m "..."\`. */
 export const users = pgTable("users", {
   id: serial("id").primaryKey(),
