@@ -37,6 +37,7 @@ export interface ExecuteOptions {
  */
 export async function executeSteps(steps: readonly Step[], options: ExecuteOptions): Promise<readonly ExecutedStep[]> {
   const done: ExecutedStep[] = [];
+  await options.load.prepare?.(steps.map((step) => step.meta));
   for (const group of transactionGroups(steps, options.txMode)) {
     const migrations = await Promise.all(group.steps.map((step) => options.load(step.meta)));
     const executed = group.transactional ? await runInTransaction(group.steps, migrations, options) : await runOutside(group.steps, migrations, options);

@@ -36,6 +36,7 @@ export async function renderOfflineSql(
   txMode: TxMode,
 ): Promise<string> {
   const parts: string[] = [OFFLINE_SQL_HEADER, createTablesSql(tables).map(terminate).join("\n")];
+  await load.prepare?.(steps.map((step) => step.meta));
   for (const group of transactionGroups(steps, txMode)) {
     const rendered: RenderedStep[] = [];
     for (const step of group.steps) rendered.push(await renderStep(step, load, tables));
