@@ -19,6 +19,8 @@ import { chainTable, type Figures } from "./chain-table.js";
 const COUNT = Number(process.env["BENCH_CHAIN"] ?? 1000);
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
 const SERVER_URL = process.env["TEST_DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres";
+/** Another build's dist/cli/main.js (a commit before a change), timed in the same run for comparison. */
+const BASELINE_CLI = process.env["BENCH_BASELINE_CLI"];
 
 async function times(work: () => Promise<number> | number): Promise<number> {
   const all: number[] = [];
@@ -33,11 +35,11 @@ function coldCacheEnv(): { readonly env: Record<string, string>; readonly dispos
 }
 
 /** `upgrade head` on a new server database; the state it leaves is checked against the chain. */
-async function serverUpgrade(chain: MigrationChain, cold: boolean): Promise<number> {
+async function serverUpgrade(chain: MigrationChain, cold: boolean, cli?: string): Promise<number> {
   const cache = cold ? coldCacheEnv() : { env: {}, dispose: () => undefined };
   try {
     return await withFreshDatabase(SERVER_URL, async (url, driver) => {
-      const { ms } = timedCli(["upgrade", "head", "--url", url], chain.dir, cache.env);
+      const { ms } = timedCli(["upgrade", "head", "--url", url], chain.dir, cache.env, cli);
       checkChainState(await readChainState(driver), chain.revisions, "upgrade head (server)");
       return ms;
     });
@@ -96,6 +98,9 @@ async function measure(chain: MigrationChain): Promise<Figures> {
     psql: await times(() => psqlFloor(chain, sqlFile)),
     upgradeServer: await times(() => serverUpgrade(chain, false)),
     upgradeServerCold: await times(() => serverUpgrade(chain, true)),
+    ...(BASELINE_CLI === undefined ? {} : {
+      baseline: { warm: await times(() => serverUpgrade(chain, false, BASELINE_CLI)), cold: await times(() => serverUpgrade(chain, true, BASELINE_CLI)) },
+    }),
     upgradeEmbedded: await times(() => embeddedUpgrade(chain)),
     ...(await readCommands(chain)),
   };

@@ -22,9 +22,9 @@ export function timedCommand(command: string, args: readonly string[], cwd: stri
   return { ms, stdout: result.stdout };
 }
 
-/** The built `tidemark` binary (`npm run build`), as a user runs it. */
-export function timedCli(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): TimedRun {
-  return timedCommand(process.execPath, [CLI, ...args], cwd, env);
+/** The built `tidemark` binary (`npm run build`), as a user runs it; `cli` another build of it. */
+export function timedCli(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}, cli = CLI): TimedRun {
+  return timedCommand(process.execPath, [cli, ...args], cwd, env);
 }
 
 /** Runs `work` with a new database on the server (its URL and a connection), dropped afterwards. */

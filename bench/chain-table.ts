@@ -17,6 +17,8 @@ export interface Figures {
   readonly upgradeServer: number;
   readonly upgradeServerCold: number;
   readonly upgradeEmbedded: number;
+  /** `upgrade head` on the server by BENCH_BASELINE_CLI, with a warm and an empty transform cache. */
+  readonly baseline?: { readonly warm: number; readonly cold: number };
   readonly history: number;
   readonly current: number;
 }
@@ -34,6 +36,10 @@ export function chainTable(f: Figures): string {
     ["**floor**: offline SQL by `psql -f`, fresh database", f.psql],
     ["`upgrade head`, server", f.upgradeServer],
     ["`upgrade head`, server, empty transform cache", f.upgradeServerCold],
+    ...(f.baseline === undefined ? [] : [
+      ["`upgrade head`, server, baseline build", f.baseline.warm] as const,
+      ["`upgrade head`, server, baseline build, empty transform cache", f.baseline.cold] as const,
+    ]),
     ["`upgrade head`, embedded PGlite (information)", f.upgradeEmbedded],
     ["`history --indicate-current`, server", f.history],
     ["`current`, server", f.current],
@@ -41,6 +47,10 @@ export function chainTable(f: Figures): string {
   const targets: readonly (readonly [string, number, number])[] = [
     ["`upgrade head` ÷ floor", f.upgradeServer / f.psql, 2],
     ["`upgrade head` (empty transform cache) ÷ floor", f.upgradeServerCold / f.psql, 2],
+    ...(f.baseline === undefined ? [] : [
+      ["baseline `upgrade head` ÷ floor", f.baseline.warm / f.psql, 2] as const,
+      ["baseline `upgrade head` (empty transform cache) ÷ floor", f.baseline.cold / f.psql, 2] as const,
+    ]),
     ["graph load in-process ÷ floor", f.graphLoad / f.psql, 0.1],
     ["graph load in the CLI (`heads` − `--version`) ÷ floor", graphInCli / f.psql, 0.1],
   ];
