@@ -2,12 +2,13 @@ import type { Config } from "../config/config.js";
 import type { Driver } from "../driver/driver.js";
 import { redactUrl } from "../driver/redact-url.js";
 import type { IntrospectOptions } from "../introspect/introspect.js";
+import type { Schema } from "../ir/schema.js";
 import type { RevisionGraph } from "../runner/revision-graph.js";
 import { readVersionRows } from "../runner/version-store.js";
 import { atHeads, DatabaseNotAtHeadError, SeveralHeadsError } from "./command-errors.js";
 import { compareDatabases, type SchemaDifference } from "./compare-databases.js";
 import { loadGraph } from "./load-graph.js";
-import { modelsAgainstDatabase } from "./models-against-database.js";
+import { modelsAgainstDatabase, startLoadingModels } from "./models-against-database.js";
 import { withDatabase, type Project } from "./open-project.js";
 import { withReplayedScratch } from "./replay-migrations.js";
 import { versionTables } from "./run-context.js";
@@ -63,38 +64,52 @@ export async function checkProject(project: Project, options: CheckOptions): Pro
   const heads = graph.heads();
   if (heads.length > 1) throw new SeveralHeadsError(heads, "check");
   const base = { heads, shadow: describeShadow(project.shadowUrl) };
+  // The models load while the migrations are replayed (or the database is opened).
+  const loaded = startLoadingModels(project.config);
   if (options.against === "migrations" && !options.dbDrift) {
-    const models = await withReplayedScratch(project, graph, heads, (scratch) => modelsCheck(project.config, scratch, "migrations", heads));
+    const models = await withReplayedScratch(project, graph, heads, (scratch) => modelsCheck(project.config, scratch, "migrations", heads, loaded));
     return { ...base, database: null, comparisons: [models] };
   }
-  const comparisons = await withDatabase(project, (database) => checkWithDatabase(project, graph, database, options));
+  const comparisons = await withDatabase(project, (database) => checkWithDatabase(project, graph, database, options, loaded));
   return { ...base, database: redactUrl(project.url), comparisons };
 }
 
-async function checkWithDatabase(project: Project, graph: RevisionGraph, database: Driver, options: CheckOptions): Promise<readonly CheckComparison[]> {
+async function checkWithDatabase(
+  project: Project,
+  graph: RevisionGraph,
+  database: Driver,
+  options: CheckOptions,
+  loaded: Promise<Schema>,
+): Promise<readonly CheckComparison[]> {
   const { config } = project;
   const heads = graph.heads();
   const rows = await readVersionRows(database, versionTables(config));
   const upToDate = atHeads(rows, heads);
   if (options.against === "db") {
     if (!upToDate) throw new DatabaseNotAtHeadError(rows, heads);
-    const models = await modelsCheck(config, database, "database", heads);
+    const models = await modelsCheck(config, database, "database", heads, loaded);
     if (!options.dbDrift) return [models];
     return [models, await withReplayedScratch(project, graph, rows, (scratch) => driftCheck(config, scratch, database, rows))];
   }
   if (upToDate) {
     return withReplayedScratch(project, graph, heads, async (scratch) => [
-      await modelsCheck(config, scratch, "migrations", heads),
+      await modelsCheck(config, scratch, "migrations", heads, loaded),
       await driftCheck(config, scratch, database, rows),
     ]);
   }
-  const models = await withReplayedScratch(project, graph, heads, (scratch) => modelsCheck(config, scratch, "migrations", heads));
+  const models = await withReplayedScratch(project, graph, heads, (scratch) => modelsCheck(config, scratch, "migrations", heads, loaded));
   return [models, await withReplayedScratch(project, graph, rows, (scratch) => driftCheck(config, scratch, database, rows))];
 }
 
 /** The models planned against `driver` (the scratch database or the project's), renames as the config states them. */
-async function modelsCheck(config: Config, driver: Driver, against: CheckComparison["against"], heads: readonly string[]): Promise<CheckComparison> {
-  const compared = await modelsAgainstDatabase(config, driver, { renames: config.renames, detectRenames: true });
+async function modelsCheck(
+  config: Config,
+  driver: Driver,
+  against: CheckComparison["against"],
+  heads: readonly string[],
+  loaded: Promise<Schema>,
+): Promise<CheckComparison> {
+  const compared = await modelsAgainstDatabase(config, driver, { renames: config.renames, detectRenames: true }, loaded);
   const { database, model, ...planned } = compared;
   const where = against === "migrations" ? "the migrations" : "the database";
   return {

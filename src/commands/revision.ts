@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Config } from "../config/config.js";
 import type { Change } from "../diff/change.js";
 import type { Driver } from "../driver/driver.js";
+import type { Schema } from "../ir/schema.js";
 import { migrationFileName } from "../codegen/migration-file-name.js";
 import { renderMigration } from "../codegen/render-migration.js";
 import type { RenameNote } from "../codegen/rename-note.js";
@@ -14,7 +15,7 @@ import { readVersionRows } from "../runner/version-store.js";
 import type { Plan } from "../sql/statement.js";
 import { atHeads, DatabaseNotAtHeadError, InvalidRevisionNameError, RevisionExistsError } from "./command-errors.js";
 import { loadGraph } from "./load-graph.js";
-import { modelsAgainstDatabase } from "./models-against-database.js";
+import { modelsAgainstDatabase, startLoadingModels } from "./models-against-database.js";
 import { withDatabase, type Project } from "./open-project.js";
 import { resolveRevision } from "./resolve-revision.js";
 import { chooseParent } from "./revision-parent.js";
@@ -58,7 +59,7 @@ export async function prepareRevision(project: Project, options: RevisionOptions
   const graph = await loadGraph(project.config, { missingIsEmpty: true });
   const meta = newRevisionMeta(graph, options, chooseParent(graph, options.head, options.splice ?? false));
   const diff = options.autogenerate
-    ? await withDatabase(project, (driver) => diffAtHead(project.config, driver, graph, options))
+    ? await autogenerateAtHead(project, graph, options)
     : { changes: [], plan: null, notes: [] };
   return renderRevision(project, meta, diff);
 }
@@ -109,8 +110,14 @@ function checkName(what: string, name: string): void {
   if (reason !== null) throw new InvalidRevisionNameError(what, name, reason);
 }
 
+/** The models load while the database opens (a PGlite boot, a server connection) and is read. */
+function autogenerateAtHead(project: Project, graph: RevisionGraph, options: RevisionOptions) {
+  const models = startLoadingModels(project.config);
+  return withDatabase(project, (driver) => diffAtHead(project.config, driver, graph, options, models));
+}
+
 /** Autogenerate needs the database at the migrations' heads: otherwise the diff repeats pending migrations. */
-async function diffAtHead(config: Config, driver: Driver, graph: RevisionGraph, options: RevisionOptions) {
+async function diffAtHead(config: Config, driver: Driver, graph: RevisionGraph, options: RevisionOptions, models: Promise<Schema>) {
   const rows = await readVersionRows(driver, versionTables(config));
   const heads = graph.heads();
   if (!atHeads(rows, heads)) throw new DatabaseNotAtHeadError(rows, heads);
@@ -118,5 +125,5 @@ async function diffAtHead(config: Config, driver: Driver, graph: RevisionGraph, 
     renames: [...config.renames, ...(options.renames ?? [])],
     detectRenames: options.detectRenames ?? true,
     ...(options.confirmRename === undefined ? {} : { confirmRename: options.confirmRename }),
-  });
+  }, models);
 }
