@@ -15,6 +15,9 @@
  *                    match exactly one file); with after="text", it is inserted after the first
  *                    line that contains text instead
  *     env=NAME=value a variable set for this page's later commands (repeatable as env=A=1,B=2)
+ * - A tidemark command inside a YAML or Dockerfile block (`run: npx tidemark ...`, `command: ["npx",
+ *   "tidemark", ...]`), and each command of a skipped block, is not run, but run with `--help`
+ *   added: the command and every option must exist, or the test fails.
  *   `project=NAME` starts a fresh project (doc-projects.ts) from that point; it may stand alone.
  *   A page with no project directive runs in `example`.
  */
@@ -23,9 +26,12 @@ export type DocStep =
   | { readonly kind: "env"; readonly line: number; readonly vars: Readonly<Record<string, string>> }
   | { readonly kind: "run"; readonly line: number; readonly command: string; readonly exit: number; readonly expect: string | null }
   | { readonly kind: "skip"; readonly line: number; readonly command: string; readonly reason: string }
+  /** A command in a config block (YAML, a Dockerfile) or a skipped one: its words are checked with --help, not run. */
+  | { readonly kind: "syntax"; readonly line: number; readonly command: string }
   | { readonly kind: "file"; readonly line: number; readonly path: string; readonly after: string | null; readonly text: string };
 
 const SHELL_LANGUAGES = new Set(["sh", "bash", "shell", "console"]);
+const CONFIG_LANGUAGES = new Set(["yaml", "yml", "dockerfile", "Dockerfile"]);
 const DIRECTIVE = /^<!--\s*doc-test:(.*?)-->\s*$/;
 const KEYS = new Set(["project", "exit", "expect", "skip", "file", "after", "env"]);
 const TIDEMARK_LINE = /^(?:\$\s+)?(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:tidemark|npx tidemark|npm run tidemark --)(?:\s|$)/;
@@ -87,6 +93,7 @@ function blockSteps(first: number, language: string, body: readonly string[], va
     steps.push({ kind: "file", line: first, path: values["file"], after: values["after"] ?? null, text: `${body.join("\n")}\n` });
     return steps;
   }
+  if (CONFIG_LANGUAGES.has(language)) return [...steps, ...configCommands(first, body)];
   if (!SHELL_LANGUAGES.has(language)) return steps;
   const commands = joinContinuations(first, body).flatMap(({ line, text }) => {
     const command = commandOf(text);
@@ -96,12 +103,32 @@ function blockSteps(first: number, language: string, body: readonly string[], va
   commands.forEach(({ line, command }, index) => {
     const skip = values["skip"];
     const last = index === commands.length - 1;
-    steps.push(skip !== undefined ? { kind: "skip", line, command, reason: skip } : { kind: "run", line, command, exit, expect: last ? (values["expect"] ?? null) : null });
+    if (skip === undefined) steps.push({ kind: "run", line, command, exit, expect: last ? (values["expect"] ?? null) : null });
+    else steps.push({ kind: "skip", line, command, reason: skip }, { kind: "syntax", line, command });
   });
   if (commands.length === 0 && (values["exit"] !== undefined || values["skip"] !== undefined)) {
     throw new Error(`line ${first - 1}: exit or skip on a block with no tidemark command`);
   }
   return steps;
+}
+
+/** `run: npx tidemark ...` and `command: ["npx", "tidemark", ...]` lines of a YAML or Dockerfile block. */
+function configCommands(first: number, body: readonly string[]): readonly DocStep[] {
+  return body.flatMap((text, index): DocStep[] => {
+    const array = /\[\s*("npx",\s*)?"tidemark".*\]/.exec(text);
+    if (array !== null) {
+      const words = JSON.parse(array[0]) as readonly string[];
+      return [{ kind: "syntax", line: first + index, command: words.filter((word) => word !== "npx").map(shellQuote).join(" ") }];
+    }
+    // `npx tidemark ...` (or `run: tidemark ...`) up to the first shell operator; comments are prose.
+    const inline = text.trim().startsWith("#") ? null : /(?:^|\s)(npx tidemark\s.*|(?<=run:\s*)tidemark\s.*)$/.exec(text.trim());
+    const command = inline === null ? null : commandOf((inline[1] ?? "").split(/\s(?:\|\|?|&&|>>?|2>|;)(?:\s|$)/)[0] ?? "");
+    return command === null ? [] : [{ kind: "syntax", line: first + index, command }];
+  });
+}
+
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
 function joinContinuations(first: number, body: readonly string[]): readonly { readonly line: number; readonly text: string }[] {

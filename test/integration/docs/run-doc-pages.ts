@@ -21,7 +21,13 @@ const { runCli } = (await import(pathToFileURL(join(CLI, "..", "run-cli.js")).hr
 
 /** Every page whose examples the docs tests run: the README and everything under docs/. */
 export function documentationPages(): readonly string[] {
-  return ["README.md", ...globSync("docs/**/*.md", { cwd: REPO }).sort()];
+  return ["README.md", ...globSync(["docs/**/*.md", "docs/**/*.yml"], { cwd: REPO }).sort()];
+}
+
+/** A page's text as markdown: a YAML file (the workflow in docs/github-actions) is one YAML block. */
+function pageMarkdown(page: string): string {
+  const text = readFileSync(join(REPO, page), "utf8");
+  return page.endsWith(".yml") ? `\`\`\`yaml\n${text}\n\`\`\`\n` : text;
 }
 
 interface PageState {
@@ -32,8 +38,10 @@ interface PageState {
 /** A describe block per page (relative to the repository) with a test per step, in order. */
 export function defineDocPages(pages: readonly string[]): void {
   for (const page of pages) {
-    const steps = docSteps(readFileSync(join(REPO, page), "utf8"));
-    if (steps.every((step) => step.kind !== "run" && step.kind !== "skip")) continue;
+    // A YAML file's lines are one further down in its markdown form (the fence line).
+    const shift = page.endsWith(".yml") ? 1 : 0;
+    const steps = docSteps(pageMarkdown(page)).map((step) => ({ ...step, line: step.line - shift }));
+    if (steps.length === 0) continue;
     describe(page, () => {
       const state: PageState = { project: null, vars: {} };
       afterAll(() => state.project?.dispose());
@@ -62,6 +70,12 @@ function defineStep(page: string, step: DocStep, state: PageState): void {
       return;
     case "skip":
       it.skip(`${where} not run (${step.reason}): ${step.command}`, () => undefined);
+      return;
+    case "syntax":
+      it(`${where} $ ${step.command} --help (the command and its options exist)`, async () => {
+        const run = await checkWords(step.command);
+        expect(run.code, `${where}: ${step.command}\n${run.stderr}`).toBe(0);
+      });
       return;
     case "run":
       it(`${where} $ ${step.command}`, async () => {
@@ -101,6 +115,16 @@ async function runExample(dir: string, command: string, vars: Readonly<Record<st
     else writeFileSync(file, stdout.join(""));
   }
   return { code, stdout: stdout.join(""), stderr: stderr.join("") };
+}
+
+/** Runs a command with --help added and nothing else of it (no redirection, no variables needed). */
+async function checkWords(command: string) {
+  const line = parseShellLine(command, new Proxy({}, { get: () => "postgres://user@host/db" }));
+  const [program, ...argv] = line.words;
+  if (program !== "tidemark") throw new Error(`not a tidemark command: ${command}`);
+  const stderr: string[] = [];
+  const code = await runCli({ argv: [...argv, "--help"], cwd: REPO, env: {}, out: { print: () => undefined, error: (text) => stderr.push(text) } });
+  return { code, stderr: stderr.join("\n") };
 }
 
 function writeDocFile(dir: string, step: Extract<DocStep, { kind: "file" }>): void {
