@@ -29,7 +29,15 @@ const started = new Date();
 const tidemark = snapshotCli();
 const results = [];
 try {
-  for (const tables of settings.sizes) results.push(await measureSize(tables, settings, tidemark));
+  for (const tables of settings.sizes) {
+    const result = await measureSize(tables, settings, tidemark);
+    results.push(result);
+    console.log(`${sizeTable(result)}\n`);
+  }
+} catch (error) {
+  // The sizes measured so far are still reported and judged: a late failure must not lose them.
+  console.error(error);
+  process.exitCode = 1;
 } finally {
   tidemark.dispose();
 }
@@ -46,7 +54,6 @@ const machine = {
 const verdicts = judgeTargets(results);
 console.log(`\n## tidemark vs drizzle-kit, ${started.toISOString()}`);
 console.log(`${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}, PGlite ${machine.pglite}, drizzle-kit ${machine.drizzleKit}; peak memory: ${machine.peakMemory}\n`);
-for (const result of results) console.log(`${sizeTable(result)}\n`);
 console.log(`### Targets\n\n${targetsTable(verdicts)}\n`);
 const file = join(tmpdir(), `tidemark-bench-${started.toISOString().replace(/[:.]/g, "-")}.json`);
 writeFileSync(file, `${JSON.stringify({ started: started.toISOString(), settings: { ...settings, serverUrl: redactUrl(settings.serverUrl), runs: settings.sizes.map((size) => settings.runsAt(size)) }, machine, results, verdicts }, null, 2)}\n`);
