@@ -37,10 +37,16 @@ interface PageState {
 
 /** A describe block per page (relative to the repository) with a test per step, in order. */
 export function defineDocPages(pages: readonly string[]): void {
+  const notRun: string[] = [];
+  // Whatever the reporter shows of skipped tests, the run ends by listing what it did not run, and why.
+  afterAll(() => {
+    if (notRun.length > 0) console.info(`Documented commands not run here (each still checked with --help):\n${notRun.join("\n")}`);
+  });
   for (const page of pages) {
     // A YAML file's lines are one further down in its markdown form (the fence line).
     const shift = page.endsWith(".yml") ? 1 : 0;
     const steps = docSteps(pageMarkdown(page)).map((step) => ({ ...step, line: step.line - shift }));
+    for (const step of steps) if (step.kind === "skip") notRun.push(`  ${page}:${step.line} ${step.command} (${step.reason})`);
     if (steps.length === 0) continue;
     describe(page, () => {
       const state: PageState = { project: null, vars: {} };
