@@ -16,7 +16,7 @@ type MigrationFunction = (db: MigrationContext) => unknown;
 
 /**
  * Loads one migration's code. `prepare`, when the loader has it, is told ahead which migrations a
- * run will load, so that their TypeScript is transformed together rather than one by one.
+ * run will load, so that their TypeScript is transformed meanwhile rather than one by one.
  */
 export type MigrationLoader = ((meta: MigrationMeta) => Promise<LoadedMigration>) & {
   readonly prepare?: (metas: readonly MigrationMeta[]) => Promise<void>;
@@ -24,15 +24,19 @@ export type MigrationLoader = ((meta: MigrationMeta) => Promise<LoadedMigration>
 
 /**
  * Imports migration files on demand, so a run only pays for the migrations it executes: esbuild
- * strips their types (all the planned ones at once, in its own process, when `prepare` is called)
- * and jiti evaluates them. Nothing is cached on disk: a deploy from a fresh container costs what
- * any other run does (Babel's transform through jiti's disk cache took about 20 ms per file cold).
+ * strips their types and jiti evaluates them. `prepare` sends every planned file to esbuild's own
+ * process at once and returns: each load waits only for its own file, so the transforms overlap the
+ * migrations that run meanwhile (on the loaded 2-core machine, 1,000 transforms take seconds).
+ * Nothing is cached on disk: a deploy from a fresh container costs what any other run does (Babel's
+ * transform through jiti's disk cache took about 20 ms a file there).
  */
 export function migrationLoader(): MigrationLoader {
   const importer = typeScriptImporter();
+  const transforming = new Map<string, Promise<void>>();
   const load = async (meta: MigrationMeta): Promise<LoadedMigration> => {
     let exported: Record<string, unknown>;
     try {
+      await transforming.get(meta.file);
       exported = await importer.import(meta.file);
     } catch (error) {
       throw new MigrationLoadError(meta.file, describeImportFailure(error, meta.file), error);
@@ -55,6 +59,9 @@ export function migrationLoader(): MigrationLoader {
       },
     };
   };
-  // A file that fails to transform here fails again, with its message, when it is imported.
-  return Object.assign(load, { prepare: (metas: readonly MigrationMeta[]) => importer.prepare(metas.map((meta) => meta.file)) });
+  const prepare = async (metas: readonly MigrationMeta[]): Promise<void> => {
+    // A file that fails to transform here is transformed again at its import, which reports the error.
+    for (const { file } of metas) if (!transforming.has(file)) transforming.set(file, importer.prepare([file]).catch(() => undefined));
+  };
+  return Object.assign(load, { prepare });
 }
