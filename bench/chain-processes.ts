@@ -1,10 +1,6 @@
 /** The processes and databases `npm run bench:chain` times: the built CLI, psql, a database per run. */
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { connect } from "../src/driver/connect.js";
 import type { Driver } from "../src/driver/driver.js";
-import { quoteIdent } from "../src/ir/quote.js";
-import { withDatabase } from "../test/support/backends.js";
 import { CLI } from "../test/support/run-built-cli.js";
 
 export interface TimedRun {
@@ -29,21 +25,10 @@ export function timedCli(args: readonly string[], cwd: string, env: Readonly<Rec
 
 /** Runs `work` with a new database on the server (its URL and a connection), dropped afterwards. */
 export async function withFreshDatabase<T>(serverUrl: string, work: (url: string, driver: Driver) => Promise<T>): Promise<T> {
-  const name = `tidemark_bench_${randomBytes(6).toString("hex")}`;
-  const admin = await connect(serverUrl, process.cwd());
-  try {
-    await admin.execute(`CREATE DATABASE ${quoteIdent(name)}`);
-    const url = withDatabase(serverUrl, name);
-    const driver = await connect(url, process.cwd());
-    try {
-      return await work(url, driver);
-    } finally {
-      await driver.close();
-      await admin.execute(`DROP DATABASE ${quoteIdent(name)} WITH (FORCE)`);
-    }
-  } finally {
-    await admin.close();
-  }
+  // The tests' helper reads the server from TEST_DATABASE_URL when it is first imported.
+  process.env["TEST_DATABASE_URL"] = serverUrl;
+  const { withServerDatabase } = await import("../test/support/server-database.js");
+  return withServerDatabase(work);
 }
 
 export function median(values: readonly number[]): number {
