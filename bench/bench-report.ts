@@ -38,7 +38,8 @@ export function sizeTable(result: SizeResult): string {
   if (drizzleKit.pull !== null) {
     const introspection = result.stages.ms.introspection;
     const pull = drizzleKit.pull;
-    rows.push(["stage: introspection (server) vs pull", ms(introspection), `${ms(pull.wallMs)} (pull)`, ratio(introspection / pull.wallMs), "", mibOf(pull.peakKiB), ""]);
+    const faster = `${ratio(introspection / pull.wallMs)} (pull ${ratio(pull.wallMs / introspection)} slower)`;
+    rows.push(["stage: introspection (server) vs pull", ms(introspection), `${ms(pull.wallMs)} (pull)`, faster, "", mibOf(pull.peakKiB), ""]);
   }
   const runs = tidemark.revisionServer.runs;
   return [`### ${result.tables.toLocaleString("en-US")} tables (${(result.tables * 12).toLocaleString("en-US")} columns), medians of ${runs}`, "", markdownTable(HEADER, rows)].join("\n");

@@ -53,7 +53,7 @@ async function measureIn(project: BenchProject, settings: BenchSettings, urls: {
   if (settings.pull && project.tables === settings.pullSize) {
     log(`${project.tables} tables: drizzle-kit pull (once; BENCH_PULL=0 skips it)`);
     pull = summarize([pullOnce(project)]);
-    log(`${project.tables} tables: pull ${Math.round(pull.wallMs)} ms`);
+    log(`${project.tables} tables: pull ${Math.round(pull.wallMs)} ms, ${pull.peakKiB ?? "?"} KiB`);
   }
   return {
     tables: project.tables,
