@@ -24,6 +24,9 @@ export function documentationPages(): readonly string[] {
   return ["README.md", ...globSync(["docs/**/*.md", "docs/**/*.yml"], { cwd: REPO }).sort()];
 }
 
+/** The guide's pages whose projects start from a database (their setup is the longest). */
+export const STARTING_POINT_PAGES: readonly string[] = ["docs/guide/existing-database.md", "docs/guide/from-drizzle-kit.md"];
+
 /** A page's text as markdown: a YAML file (the workflow in docs/github-actions) is one YAML block. */
 function pageMarkdown(page: string): string {
   const text = readFileSync(join(REPO, page), "utf8");
