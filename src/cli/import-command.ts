@@ -31,10 +31,12 @@ export const importCommand: CommandSpec = {
       throw new UsageError(kind === undefined ? "Missing what to import: `tidemark import drizzle-kit <folder>`." : `Cannot import '${kind}': tidemark imports drizzle-kit folders.`, "import");
     }
     if (rest.length > 0) throw new UsageError(`Unexpected argument '${rest[0] ?? ""}'.`, "import");
+    context.progress.phase("reading the config");
     const project = await openProject(projectInput(context));
     const drizzle = await drizzleConfigOf(project);
     const folder = resolve(folderArg === undefined ? project.config.root : context.cwd, folderArg ?? drizzle?.out ?? DRIZZLE_DEFAULT_OUT);
     const stamp = context.values["no-stamp"] !== true;
+    context.progress.phase("replaying the drizzle-kit migrations in a scratch database");
     const result = await importDrizzleKit(project, { folder, stamp, drizzleTable: drizzle?.migrationsTable ?? DRIZZLE_DEFAULT_MIGRATIONS_TABLE });
     context.out.print(importReport(result, folder, context));
     return EXIT.ok;

@@ -61,7 +61,9 @@ async function runRevision(context: CommandContext): Promise<ExitCode> {
   if (context.positionals.length > 0) throw new UsageError(`Unexpected argument '${context.positionals[0] ?? ""}'.`, "revision");
   const fromEmpty = context.values["from-empty"] === true;
   if (fromEmpty) checkBaselineOptions(context);
+  context.progress.phase("reading the config");
   const project = await openProject(projectInput(context));
+  context.progress.phase(fromEmpty ? "reading the database" : context.values["autogenerate"] === true ? "loading the models, reading the database and comparing them" : "reading the migrations");
   const options = revisionOptions(context, message.trim());
   const prepared: PreparedRevision & Partial<PreparedBaseline> = fromEmpty ? await prepareBaseline(project, options) : await prepareRevision(project, options);
   const autogenerate = context.values["autogenerate"] === true;
@@ -86,6 +88,7 @@ async function runRevision(context: CommandContext): Promise<ExitCode> {
   if (fromEmpty) context.out.print("Next: `tidemark stamp head` records it as applied to this database, without running it.");
   if (context.values["upgrade"] === true) {
     // To the new revision itself: with --head or --splice it is not the only head.
+    context.progress.phase(`upgrading to ${prepared.meta.revision}`);
     const result = await upgradeProject(project, prepared.meta.revision, {
       onStep: (step) => context.out.print(stepLine(step)),
       onWarning: (message) => context.out.error(`warning: ${message}`),
