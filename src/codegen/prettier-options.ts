@@ -1,4 +1,3 @@
-import { resolveConfig } from "prettier";
 import type { FormatOptions } from "./format-options.js";
 
 /**
@@ -7,6 +6,7 @@ import type { FormatOptions } from "./format-options.js";
  * Does I/O: it reads config files, so the command calls it, not the pure codegen.
  */
 export async function resolvePrettierOptions(file: string): Promise<FormatOptions> {
+  const { resolveConfig } = await import("prettier"); // loaded by the commands that write a file only
   const options = await resolveConfig(file, { editorconfig: true });
   return options ?? {};
 }

@@ -1,4 +1,3 @@
-import { format } from "prettier";
 import type { Change } from "../diff/change.js";
 import type { Plan } from "../sql/statement.js";
 import { needsNoTransaction, warningsFor } from "./change-warnings.js";
@@ -34,6 +33,7 @@ export async function renderMigration(input: MigrationInput, options: FormatOpti
     transactional: meta.transactional !== false && !needsNoTransaction(plan),
     placeholder: placeholders(meta),
   };
+  const { format } = await import("prettier"); // loaded by the commands that write a file only
   return format(migrationSource(comment, body), { ...options, parser: "typescript" });
 }
 

@@ -1,5 +1,4 @@
 import { relative } from "node:path";
-import { format } from "prettier";
 import { warningsFor } from "../../codegen/change-warnings.js";
 import { docComment } from "../../codegen/doc-comment.js";
 import type { FormatOptions } from "../../codegen/format-options.js";
@@ -34,6 +33,7 @@ export async function renderImportedMigration(
     functionSource("up", statementCalls(migration.statements, "Nothing to upgrade: the drizzle-kit file holds no statement.")),
     functionSource("down", down),
   ].join("\n\n");
+  const { format } = await import("prettier"); // loaded by the commands that write a file only
   return format(source, { ...options, parser: "typescript" });
 }
 
