@@ -2,6 +2,7 @@
 export { defineConfig, type UserConfig } from "./config/define-config.js";
 export type { Config } from "./config/config.js";
 export { loadConfig } from "./config/load-config.js";
+export { drizzleKitDatabaseUrl } from "./config/drizzle-kit-config.js";
 export { connect } from "./driver/connect.js";
 export type { Driver, Queryable } from "./driver/driver.js";
 export { introspect, type IntrospectOptions } from "./introspect/introspect.js";

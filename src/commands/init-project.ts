@@ -1,11 +1,12 @@
 import { existsSync, statSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, DEFAULT_MIGRATIONS_DIR } from "../config/config.js";
 import { userConfigFromDrizzleKit, type DrizzleKitConfig } from "../config/drizzle-kit-config.js";
 import { findDrizzleKitConfig, loadDrizzleKitConfig } from "../config/load-config.js";
 import { configTemplate, ignoresTidemark, STARTER_MODEL, withGitignoreLine } from "./init-templates.js";
 import { ProjectExistsError } from "./starting-point-errors.js";
+import { FileWriteError, writeFilesThen } from "./write-file-atomic.js";
 
 /** The starter model's path, relative to the project. */
 export const STARTER_MODEL_FILE = "schema/schema.ts";
@@ -39,13 +40,10 @@ export async function initProject(cwd: string): Promise<InitResult> {
   const taken = [DEFAULT_CONFIG_FILE, ...(drizzle?.schema === undefined ? ["schema"] : []), DEFAULT_MIGRATIONS_DIR]
     .filter((path) => existsSync(join(cwd, path)));
   if (taken.length > 0) throw new ProjectExistsError(cwd, taken);
-  for (const file of files) {
-    await mkdir(dirname(join(cwd, file.path)), { recursive: true });
-    await writeFile(join(cwd, file.path), file.text, { flag: "wx" });
-  }
+  const gitignore = await writeAllOrNothing(cwd, files);
   return {
     written: files.map((file) => file.path),
-    gitignore: await addGitignoreLine(join(cwd, ".gitignore")),
+    gitignore,
     drizzleConfig: drizzleFile === null ? null : basename(drizzleFile),
     drizzleMigrations: drizzle === null ? null : journalFolder(cwd, drizzle),
   };
@@ -55,20 +53,33 @@ function plannedFiles(cwd: string, drizzle: DrizzleKitConfig | null): readonly P
   const isDirectory = (path: string) => statSync(resolve(cwd, path), { throwIfNoEntry: false })?.isDirectory() === true;
   const keys = drizzle === null ? {} : userConfigFromDrizzleKit(drizzle, isDirectory);
   return [
-    { path: DEFAULT_CONFIG_FILE, text: configTemplate(keys, drizzle === null ? null : basename(drizzle.file)) },
+    { path: DEFAULT_CONFIG_FILE, text: configTemplate(keys, drizzle === null ? null : basename(drizzle.file), keys.databaseUrl !== undefined) },
     ...(keys.schema === undefined ? [{ path: STARTER_MODEL_FILE, text: STARTER_MODEL }] : []),
     { path: `${DEFAULT_MIGRATIONS_DIR}/.gitkeep`, text: "" },
   ];
 }
 
+/** The files, then the `.gitignore` line; on any failure the files and the folders made for them go again. */
+async function writeAllOrNothing(cwd: string, files: readonly PlannedFile[]): Promise<InitResult["gitignore"]> {
+  const newFolders = [...new Set(files.map((file) => dirname(file.path)))].filter((dir) => dir !== "." && !existsSync(join(cwd, dir)));
+  try {
+    return await writeFilesThen(files.map((file) => ({ file: join(cwd, file.path), text: file.text })), () => addGitignoreLine(join(cwd, ".gitignore")));
+  } catch (error) {
+    await Promise.all(newFolders.map((dir) => rm(join(cwd, dir), { recursive: true, force: true })));
+    throw error;
+  }
+}
+
 async function addGitignoreLine(file: string): Promise<InitResult["gitignore"]> {
   const before = existsSync(file) ? await readFile(file, "utf8") : null;
   if (before !== null && ignoresTidemark(before)) return "unchanged";
-  await writeFile(file, withGitignoreLine(before ?? ""));
+  await writeFile(file, withGitignoreLine(before ?? "")).catch((error: unknown) => {
+    throw new FileWriteError(file, error);
+  });
   return before === null ? "created" : "appended";
 }
 
 function journalFolder(cwd: string, drizzle: DrizzleKitConfig): string | null {
   const out = drizzle.out.replace(/^\.\//, "").replace(/\/+$/, "");
-  return existsSync(join(cwd, out, "meta", "_journal.json")) ? out : null;
+  return existsSync(join(resolve(cwd, out), "meta", "_journal.json")) ? out : null;
 }

@@ -4,24 +4,28 @@ import type { UserConfig } from "../config/define-config.js";
 /** What `tidemark init` writes into `generator.config.ts`: the keys it sets, the rest as comments. */
 export type InitConfigKeys = Pick<UserConfig, "schema" | "schemaFilter" | "casing">;
 
-/** The text of a new `generator.config.ts`. Pure. */
-export function configTemplate(keys: InitConfigKeys, drizzleConfig: string | null): string {
+/**
+ * The text of a new `generator.config.ts`. Pure. `drizzleDatabase`: the drizzle-kit config names a
+ * database, which the new config reads from it (rather than copying a URL that may hold a
+ * password), so that writing this file does not move tidemark to the embedded database.
+ */
+export function configTemplate(keys: InitConfigKeys, drizzleConfig: string | null, drizzleDatabase = false): string {
   const schema = keys.schema ?? DEFAULT_SCHEMA_GLOB;
+  const shared = drizzleConfig !== null && drizzleDatabase;
   const lines = [
     `  schema: ${literal(typeof schema === "string" || schema.length !== 1 ? schema : (schema[0] ?? DEFAULT_SCHEMA_GLOB))},`,
     `  migrations: ${JSON.stringify(DEFAULT_MIGRATIONS_DIR)},`,
     ...(keys.schemaFilter === undefined ? [] : [`  schemaFilter: ${literal(keys.schemaFilter)},`]),
     ...(keys.casing === undefined ? [] : [`  casing: ${JSON.stringify(keys.casing)},`]),
-    "  // The database when neither --url nor DATABASE_URL (nor .env) names one; default: the embedded",
-    "  // PGlite database in .tidemark/db. Keep passwords out of this file: set DATABASE_URL instead.",
-    '  // databaseUrl: "postgres://app@localhost:5432/app",',
+    ...(shared ? databaseFromDrizzleKit(drizzleConfig) : databaseComment()),
     "  // Where check, verify and diff make a scratch database (dropped after; needs CREATEDB);",
     "  // default: PGlite in memory.",
     '  // shadowDatabaseUrl: "postgres://app@localhost:5432/postgres",',
   ];
   const origin = drizzleConfig === null ? "" : ` The models, schemas and casing are ${drizzleConfig}'s.`;
   return [
-    'import { defineConfig } from "tidemark";',
+    `import { defineConfig${shared ? ", drizzleKitDatabaseUrl" : ""} } from "tidemark";`,
+    ...(shared ? [`import drizzleKit from ${JSON.stringify(importPath(drizzleConfig))};`] : []),
     "",
     `/** tidemark's config: the drizzle models and the migrations folder (see docs/config.md).${origin} */`,
     "export default defineConfig({",
@@ -29,6 +33,27 @@ export function configTemplate(keys: InitConfigKeys, drizzleConfig: string | nul
     "});",
     "",
   ].join("\n");
+}
+
+function databaseComment(): readonly string[] {
+  return [
+    "  // The database when neither --url nor DATABASE_URL (nor .env) names one; default: the embedded",
+    "  // PGlite database in .tidemark/db. Keep passwords out of this file: set DATABASE_URL instead.",
+    '  // databaseUrl: "postgres://app@localhost:5432/app",',
+  ];
+}
+
+function databaseFromDrizzleKit(drizzleConfig: string): readonly string[] {
+  return [
+    `  // The database ${drizzleConfig} names (its dbCredentials), so that both tools use the same one;`,
+    "  // --url, DATABASE_URL and .env still come first.",
+    "  databaseUrl: drizzleKitDatabaseUrl(drizzleKit),",
+  ];
+}
+
+/** How the config imports drizzle-kit's: without `.ts` (as TypeScript resolves it), else as named. */
+function importPath(drizzleConfig: string): string {
+  return `./${drizzleConfig.replace(/\.ts$/, "")}`;
 }
 
 /** A string or a list of strings as TypeScript, the way prettier would print it. */

@@ -21,6 +21,30 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   }
 }
 
+/** A file to write and its text. */
+export interface FileToWrite {
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * Writes every file (each as `writeFileAtomic` does), then runs `next`; when a write or `next`
+ * fails, the files this call wrote are removed again, so that the caller leaves all or nothing.
+ */
+export async function writeFilesThen<T>(files: readonly FileToWrite[], next: () => Promise<T>): Promise<T> {
+  const written: string[] = [];
+  try {
+    for (const { file, text } of files) {
+      await writeFileAtomic(file, text);
+      written.push(file);
+    }
+    return await next();
+  } catch (error) {
+    await Promise.all(written.map((file) => rm(file, { force: true })));
+    throw error;
+  }
+}
+
 /** A file tidemark writes could not be written: a permission, a full disk, a name taken. */
 export class FileWriteError extends TidemarkError {
   readonly hint = "Check that the folder exists and is writable and that no file has this name; nothing was written.";

@@ -57,6 +57,15 @@ export function parseDrizzleKitConfig(exported: unknown, file: string): DrizzleK
   };
 }
 
+/**
+ * The database a drizzle-kit config names, for a `generator.config.ts` to share it
+ * (`databaseUrl: drizzleKitDatabaseUrl(drizzleKitConfig)`, what `tidemark init` writes in a
+ * drizzle-kit project): undefined when it names none.
+ */
+export function drizzleKitDatabaseUrl(exported: unknown): string | undefined {
+  return parseDrizzleKitConfig(exported, "drizzle.config").url;
+}
+
 /** `dbCredentials.url` (or a top-level `url`); host, port, user, password and database otherwise. */
 function databaseUrlOf(raw: Fields, file: string): string | undefined {
   const credentials = raw["dbCredentials"] === undefined ? {} : objectOf(raw["dbCredentials"], file, "dbCredentials");

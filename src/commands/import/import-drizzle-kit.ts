@@ -10,7 +10,7 @@ import { loadGraph } from "../load-graph.js";
 import { stampProject } from "../migrate.js";
 import { withDatabase, type Project } from "../open-project.js";
 import { MigrationsNotEmptyError } from "../starting-point-errors.js";
-import { writeFileAtomic } from "../write-file-atomic.js";
+import { writeFilesThen, type FileToWrite } from "../write-file-atomic.js";
 import { readDrizzleKitFolder, type DrizzleKitMigration } from "./drizzle-kit-folder.js";
 import { lastAppliedIndex, readDrizzleHistory } from "./drizzle-kit-history.js";
 import { DrizzleKitFolderError } from "./import-errors.js";
@@ -50,7 +50,7 @@ export interface ImportResult {
  * scratch database), then, when the database records drizzle-kit migrations as applied, the
  * version table stamped at the last of them, with history rows and no migration run. Everything
  * that can fail (the folder, the database's drizzle-kit history, the replay) is read before the
- * first file is written. Refuses a migrations folder that holds revisions already.
+ * first file is written, and when a write or the stamp fails, the files written are removed. Refuses a migrations folder that holds revisions already.
  */
 export async function importDrizzleKit(project: Project, options: ImportOptions): Promise<ImportResult> {
   const { config } = project;
@@ -62,15 +62,18 @@ export async function importDrizzleKit(project: Project, options: ImportOptions)
   const replayed = await replayDrizzleKit(config, project.shadowUrl, migrations);
   const format = await resolvePrettierOptions(join(config.migrationsDir, "migration.ts"));
   const revisions: ImportedRevision[] = [];
+  const files: FileToWrite[] = [];
   for (const [i, migration] of migrations.entries()) {
     const meta = importedMeta(migration, revisions.at(-1)?.revision ?? null, config.root);
     const file = join(config.migrationsDir, migrationFileName(meta));
     const step = replayed[i];
     if (step === undefined) throw new Error(`no replay for ${migration.tag}`);
-    await writeFileAtomic(file, await renderImportedMigration(meta, migration, step, format));
+    files.push({ file, text: await renderImportedMigration(meta, migration, step, format) });
     revisions.push({ revision: meta.revision, tag: migration.tag, file, reversible: step.reversible });
   }
-  return { revisions, stamp: await stampApplied(project, revisions, applied) };
+  // All files or none: a failed write or a failed stamp removes the files written before it.
+  const stamp = await writeFilesThen(files, () => stampApplied(project, revisions, applied));
+  return { revisions, stamp };
 }
 
 /**

@@ -41,6 +41,23 @@ describe("tidemark init", () => {
     expect(config).toMatchObject({ schemaGlobs: ["src/db/**/*.ts"], schemaFilter: ["app"], casing: "snake_case", migrationsDir: join(dir, "migrations") });
   });
 
+  it("in a drizzle-kit project that names a database: the new config reads it from drizzle.config.ts, without copying the password", async () => {
+    mkdirSync(join(dir, "src", "db"), { recursive: true });
+    writeFileSync(
+      join(dir, "drizzle.config.ts"),
+      'export default { dialect: "postgresql", schema: "./src/db", dbCredentials: { url: "postgres://app:s3cret@db.example:5432/app" } };\n',
+    );
+    const before = await loadConfig(dir);
+    const result = await init();
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("s3cret");
+    expect(readFileSync(join(dir, "generator.config.ts"), "utf8")).not.toContain("s3cret");
+    const after = await loadConfig(dir);
+    expect(after.file).toBe(join(dir, "generator.config.ts"));
+    expect(after.databaseUrl).toBe("postgres://app:s3cret@db.example:5432/app");
+    expect(after.databaseUrl).toBe(before.databaseUrl);
+  });
+
   it("appends .tidemark/ to a .gitignore once, on a line of its own", async () => {
     writeFileSync(join(dir, ".gitignore"), "node_modules");
     const first = await init();

@@ -30,5 +30,14 @@ describe("configTemplate", () => {
     const text = configTemplate({ schema: ["src/db/**/*.ts", "src/auth.ts"], schemaFilter: ["app"], casing: "snake_case" }, "drizzle.config.ts");
     expect(text).toContain('  schema: ["src/db/**/*.ts", "src/auth.ts"],\n  migrations: "migrations",\n  schemaFilter: ["app"],\n  casing: "snake_case",\n');
     expect(text).toContain("The models, schemas and casing are drizzle.config.ts's.");
+    expect(text).not.toContain("drizzleKitDatabaseUrl");
+  });
+
+  it("reads the database from the drizzle-kit config when it names one, instead of copying its URL", () => {
+    const text = configTemplate({}, "drizzle.config.ts", true);
+    expect(text).toMatch(/^import \{ defineConfig, drizzleKitDatabaseUrl \} from "tidemark";\nimport drizzleKit from "\.\/drizzle\.config";\n/);
+    expect(text).toContain("  databaseUrl: drizzleKitDatabaseUrl(drizzleKit),\n");
+    expect(text).not.toContain("// databaseUrl:");
+    expect(configTemplate({}, "drizzle.config.mjs", true)).toContain('import drizzleKit from "./drizzle.config.mjs";');
   });
 });
