@@ -62,6 +62,6 @@ function unknownOption(option: string, options: OptionSpecs, command: CommandSpe
   const name = option.slice(2);
   const close = suggest(name, Object.keys(options)).map((known) => `--${known}`);
   if (close.length > 0) return `${head}${didYouMean(close)}`;
-  const owners = commands.filter((spec) => spec !== command && name in spec.options).map((spec) => spec.name);
+  const owners = commands.filter((spec) => spec !== command && Object.hasOwn(spec.options, name)).map((spec) => spec.name);
   return owners.length === 0 ? head : `${head} It is an option of ${owners.join(", ")}.`;
 }

@@ -11,8 +11,9 @@ export const NO_PROGRESS: Progress = { phase: () => undefined };
 
 /**
  * A spinner is drawn only on a terminal stderr, never in CI (CI set to anything but ""): logs
- * would fill with its frames. `--format json` turns it off as well (run-cli checks that).
+ * would fill with its frames; nor on TERM=dumb, which prints its escape codes as text.
+ * `--format json` turns it off as well (run-cli checks that).
  */
 export function spinnerWanted(stderrIsTerminal: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
-  return stderrIsTerminal && (env["CI"] ?? "") === "";
+  return stderrIsTerminal && (env["CI"] ?? "") === "" && env["TERM"] !== "dumb";
 }

@@ -79,7 +79,7 @@ function databaseUrlOf(raw: Fields, file: string): string | undefined {
 
 function serverUrl(host: string, credentials: Fields, file: string): string {
   const url = new URL("postgres://localhost");
-  url.hostname = host;
+  url.hostname = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host; // IPv6 goes in brackets
   const port = credentials["port"];
   if (port !== undefined) {
     if (typeof port !== "number" && typeof port !== "string") throw new InvalidConfigError(file, "dbCredentials.port", "a number");
@@ -88,6 +88,14 @@ function serverUrl(host: string, credentials: Fields, file: string): string {
   url.username = encodeURIComponent(stringOf(credentials["user"], file, "dbCredentials.user") ?? "");
   url.password = encodeURIComponent(stringOf(credentials["password"], file, "dbCredentials.password") ?? "");
   url.pathname = `/${encodeURIComponent(stringOf(credentials["database"], file, "dbCredentials.database") ?? "postgres")}`;
+  // URL's setters ignore what they cannot take ("db:5433", a socket path): refuse rather than
+  // connect somewhere else.
+  if (url.hostname !== host.toLowerCase() && url.hostname !== `[${host.toLowerCase()}]`) {
+    throw new InvalidConfigError(file, "dbCredentials.host", "a host name or address (the port goes in dbCredentials.port)");
+  }
+  if (port !== undefined && url.port !== String(port) && !(url.port === "" && String(port) === "5432")) {
+    throw new InvalidConfigError(file, "dbCredentials.port", "a port number");
+  }
   const ssl = credentials["ssl"];
   if (ssl !== undefined && ssl !== false) url.searchParams.set("sslmode", typeof ssl === "string" && ssl !== "" ? ssl : "require");
   return url.toString();

@@ -96,6 +96,8 @@ describe("spinnerWanted", () => {
     expect(spinnerWanted(false, {})).toBe(false);
     expect(spinnerWanted(true, { CI: "true" })).toBe(false);
     expect(spinnerWanted(true, { CI: "" })).toBe(true);
+    expect(spinnerWanted(true, { TERM: "dumb" })).toBe(false);
+    expect(spinnerWanted(true, { TERM: "xterm-256color" })).toBe(true);
     expect(() => NO_PROGRESS.phase("anything")).not.toThrow();
   });
 });
