@@ -6,8 +6,10 @@ import { sqlLiteral } from "./sql-literal.js";
 export interface MigrationBody {
   readonly meta: RevisionMetadata;
   /** Null for a hand-written or merge revision: the functions hold a comment instead. */
-  readonly up: readonly Statement[] | null;
-  readonly down: readonly Statement[] | null;
+  readonly up: readonly Pick<Statement, "sql">[] | null;
+  readonly down: readonly Pick<Statement, "sql">[] | null;
+  /** A down that cannot be written: it throws an Error with this message instead. */
+  readonly downThrows?: string;
   readonly transactional: boolean;
   /** What an empty `up` and `down` say. */
   readonly placeholder: { readonly up: string; readonly down: string };
@@ -28,7 +30,9 @@ export function migrationSource(comment: string, body: MigrationBody): string {
     "",
     migrationFunction("up", body.up, body.placeholder.up),
     "",
-    migrationFunction("down", body.down, body.placeholder.down),
+    body.downThrows === undefined
+      ? migrationFunction("down", body.down, body.placeholder.down)
+      : functionText("down", [`throw new Error(${JSON.stringify(body.downThrows)});`]),
     "",
   ].join("\n");
 }
@@ -44,9 +48,13 @@ function metadata({ meta, transactional }: MigrationBody): readonly string[] {
   ];
 }
 
-function migrationFunction(name: "up" | "down", statements: readonly Statement[] | null, placeholder: string): string {
+function migrationFunction(name: "up" | "down", statements: readonly Pick<Statement, "sql">[] | null, placeholder: string): string {
   const body = statements === null || statements.length === 0
     ? [`// ${placeholder}`]
     : statements.map((statement) => `await db.execute(${sqlLiteral(statement.sql)});`);
+  return functionText(name, body);
+}
+
+function functionText(name: "up" | "down", body: readonly string[]): string {
   return [`export async function ${name}(db: MigrationContext): Promise<void> {`, ...body.map((line) => `  ${line}`), "}"].join("\n");
 }

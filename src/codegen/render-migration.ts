@@ -33,8 +33,13 @@ export async function renderMigration(input: MigrationInput, options: FormatOpti
     transactional: meta.transactional !== false && !needsNoTransaction(plan),
     placeholder: placeholders(meta),
   };
-  const { format } = await import("prettier"); // loaded by the commands that write a file only
-  return format(migrationSource(comment, body), { ...options, parser: "typescript" });
+  return formatMigrationSource(migrationSource(comment, body), options);
+}
+
+/** A migration file's text formatted by prettier, loaded only by the commands that write one. */
+export async function formatMigrationSource(source: string, options: FormatOptions): Promise<string> {
+  const { format } = await import("prettier");
+  return format(source, { ...options, parser: "typescript" });
 }
 
 function placeholders(meta: RevisionMetadata): MigrationBody["placeholder"] {

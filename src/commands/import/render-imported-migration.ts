@@ -2,8 +2,9 @@ import { relative } from "node:path";
 import { warningsFor } from "../../codegen/change-warnings.js";
 import { docComment } from "../../codegen/doc-comment.js";
 import type { FormatOptions } from "../../codegen/format-options.js";
-import { normalizedRevises, type RevisionMetadata } from "../../codegen/revision-metadata.js";
-import { sqlLiteral } from "../../codegen/sql-literal.js";
+import { migrationSource, type MigrationBody } from "../../codegen/migration-source.js";
+import { formatMigrationSource } from "../../codegen/render-migration.js";
+import type { RevisionMetadata } from "../../codegen/revision-metadata.js";
 import { summarizeChanges } from "../../codegen/summarize-changes.js";
 import type { DrizzleKitMigration } from "./drizzle-kit-folder.js";
 import type { ReplayedMigration } from "./replay-drizzle-kit.js";
@@ -24,17 +25,18 @@ export async function renderImportedMigration(
     summary: replayed.reversible ? summarizeChanges(replayed.changes) : [],
     warnings: importWarnings(replayed, migration),
   });
-  const down = replayed.reversible
-    ? statementCalls(replayed.plan.down.map((statement) => statement.sql), "Nothing to downgrade: the drizzle-kit SQL changed no schema object.")
-    : [`throw new Error(${JSON.stringify(`${migration.tag} cannot be downgraded: ${replayed.reason}. Write its down by hand.`)});`];
-  const source = [
-    `${comment}\nimport type { MigrationContext } from "tidemark";`,
-    `export const revision = ${JSON.stringify(meta.revision)};\nexport const revises = ${JSON.stringify(normalizedRevises(meta.revises))};`,
-    functionSource("up", statementCalls(migration.statements, "Nothing to upgrade: the drizzle-kit file holds no statement.")),
-    functionSource("down", down),
-  ].join("\n\n");
-  const { format } = await import("prettier"); // loaded by the commands that write a file only
-  return format(source, { ...options, parser: "typescript" });
+  const body: MigrationBody = {
+    meta,
+    up: migration.statements.map((sql) => ({ sql })),
+    down: replayed.reversible ? replayed.plan.down : null,
+    ...(replayed.reversible ? {} : { downThrows: `${migration.tag} cannot be downgraded: ${replayed.reason}. Write its down by hand.` }),
+    transactional: true,
+    placeholder: {
+      up: "Nothing to upgrade: the drizzle-kit file holds no statement.",
+      down: "Nothing to downgrade: the drizzle-kit SQL changed no schema object.",
+    },
+  };
+  return formatMigrationSource(migrationSource(comment, body), options);
 }
 
 /** The first lines of the doc comment: the drizzle-kit file it came from, relative to the project. */
@@ -49,13 +51,4 @@ function importWarnings(replayed: ReplayedMigration, migration: DrizzleKitMigrat
   const warnings = warningsFor({ up, down: replayed.plan.down }, replayed.changes, replayed.notes);
   if (replayed.changes.length > 0 || migration.statements.length === 0) return warnings;
   return [...warnings, "down does nothing: the SQL changes no table, type or index tidemark reads (data only?). Write a down by hand if it needs one."];
-}
-
-function statementCalls(statements: readonly string[], empty: string): readonly string[] {
-  if (statements.length === 0) return [`// ${empty}`];
-  return statements.map((sql) => `await db.execute(${sqlLiteral(sql)});`);
-}
-
-function functionSource(name: "up" | "down", body: readonly string[]): string {
-  return [`export async function ${name}(db: MigrationContext): Promise<void> {`, ...body, "}"].join("\n");
 }
