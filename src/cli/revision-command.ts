@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import { warningsFor } from "../codegen/change-warnings.js";
 import { summarizeChange } from "../codegen/summarize-changes.js";
 import { upgradeProject } from "../commands/migrate.js";
-import { openProject } from "../commands/open-project.js";
+import { openProject, type Project } from "../commands/open-project.js";
 import { prepareBaseline, type PreparedBaseline } from "../commands/baseline-revision.js";
 import { prepareRevision, randomRevisionId, type PreparedRevision, type RevisionOptions } from "../commands/revision.js";
 import { writeFileAtomic } from "../commands/write-file-atomic.js";
@@ -86,16 +86,18 @@ async function runRevision(context: CommandContext): Promise<ExitCode> {
   await writeFileAtomic(prepared.file, prepared.text);
   context.out.print(writtenReport(prepared, context.cwd));
   if (fromEmpty) context.out.print("Next: `tidemark stamp head` records it as applied to this database, without running it.");
-  if (context.values["upgrade"] === true) {
-    // To the new revision itself: with --head or --splice it is not the only head.
-    context.progress.phase(`upgrading to ${prepared.meta.revision}`);
-    const result = await upgradeProject(project, prepared.meta.revision, {
-      onStep: (step) => context.out.print(stepLine(step)),
-      onWarning: (message) => context.out.error(`warning: ${message}`),
-    });
-    context.out.print(`Upgraded: the database is at ${result.rowsAfter.join(", ")}.`);
-  }
+  if (context.values["upgrade"] === true) await upgradeToNew(context, project, prepared.meta.revision);
   return EXIT.ok;
+}
+
+/** `--upgrade`: to the new revision itself (with --head or --splice it is not the only head). */
+async function upgradeToNew(context: CommandContext, project: Project, revision: string): Promise<void> {
+  context.progress.phase(`upgrading to ${revision}`);
+  const result = await upgradeProject(project, revision, {
+    onStep: (step) => context.out.print(stepLine(step)),
+    onWarning: (message) => context.out.error(`warning: ${message}`),
+  });
+  context.out.print(`Upgraded: the database is at ${result.rowsAfter.join(", ")}.`);
 }
 
 /** A baseline is the first revision, made from the database alone: options about a chain or the models do not apply. */
