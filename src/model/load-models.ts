@@ -16,7 +16,10 @@ export async function loadModels(root: string, globs: readonly string[], options
   // All files are transformed at once in esbuild's process, while the caller's other work (reading
   // the database) goes on; then each is evaluated, in order, afresh.
   const importer = typeScriptImporter();
-  await importer.prepare(files.map((file) => resolve(file)));
+  await importer.prepare(files.map((file) => resolve(file))).catch((error: unknown) => {
+    const file = (error as { readonly path?: unknown }).path;
+    throw new ModelLoadError(typeof file === "string" ? file : root, describeImportFailure(error, String(file)), error);
+  });
   const modules: ModelModule[] = [];
   for (const file of files) {
     try {

@@ -85,7 +85,7 @@ async function readText(file: string, folder: string, missing: string): Promise<
   try {
     return await readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new DrizzleKitFolderError(folder, missing, error);
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DrizzleKitFolderError(folder, code === "ENOENT" ? missing : `cannot read ${file} (${code ?? "unknown error"})`, error);
   }
 }
