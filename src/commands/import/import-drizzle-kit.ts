@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { migrationFileName } from "../../codegen/migration-file-name.js";
 import { resolvePrettierOptions } from "../../codegen/prettier-options.js";
 import type { RevisionMetadata } from "../../codegen/revision-metadata.js";
@@ -54,6 +54,9 @@ export interface ImportResult {
  */
 export async function importDrizzleKit(project: Project, options: ImportOptions): Promise<ImportResult> {
   const { config } = project;
+  if (resolve(options.folder) === resolve(config.migrationsDir)) {
+    throw new DrizzleKitFolderError(options.folder, "it is tidemark's migrations folder too: set `migrations` in generator.config.ts to another folder");
+  }
   const count = (await loadGraph(config, { missingIsEmpty: true })).all().length;
   if (count > 0) throw new MigrationsNotEmptyError(config.migrationsDir, count, "import drizzle-kit", config.root);
   const migrations = await readDrizzleKitFolder(options.folder);
