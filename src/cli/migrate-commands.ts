@@ -51,7 +51,9 @@ async function runMigrations(context: CommandContext, name: "upgrade" | "downgra
   const format = formatOption(context, name, ["text", "json"] as const);
   const txMode = TX_MODES.find((mode) => mode === context.values["tx-mode"]);
   if (txMode === undefined) throw new UsageError(`Unknown --tx-mode '${String(context.values["tx-mode"])}': use each, all or none.`, name);
+  context.progress.phase("reading the config");
   const project = await openProject(projectInput(context));
+  context.progress.phase(`reading the migrations, then ${name === "upgrade" ? "upgrading" : "downgrading"} to ${target}`);
   if (context.values["sql"] === true) {
     const sql = (name === "upgrade" ? offlineUpgradeSql : offlineDowngradeSql)(project.config, target, txMode);
     context.out.print((await sql).trimEnd());
