@@ -1,9 +1,9 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { DEFAULT_CONFIG_FILE, DEFAULT_MIGRATIONS_DIR } from "../config/config.js";
-import { userConfigFromDrizzleKit, type DrizzleKitConfig } from "../config/drizzle-kit-config.js";
-import { findDrizzleKitConfig, loadDrizzleKitConfig } from "../config/load-config.js";
+import { drizzleKitPath, userConfigFromDrizzleKit, type DrizzleKitConfig } from "../config/drizzle-kit-config.js";
+import { findDrizzleKitConfig, isDirectoryUnder, loadDrizzleKitConfig } from "../config/load-config.js";
 import { configTemplate, ignoresTidemark, STARTER_MODEL, withGitignoreLine } from "./init-templates.js";
 import { ProjectExistsError } from "./starting-point-errors.js";
 import { FileWriteError, writeFilesThen } from "./write-file-atomic.js";
@@ -50,8 +50,7 @@ export async function initProject(cwd: string): Promise<InitResult> {
 }
 
 function plannedFiles(cwd: string, drizzle: DrizzleKitConfig | null): readonly PlannedFile[] {
-  const isDirectory = (path: string) => statSync(resolve(cwd, path), { throwIfNoEntry: false })?.isDirectory() === true;
-  const keys = drizzle === null ? {} : userConfigFromDrizzleKit(drizzle, isDirectory);
+  const keys = drizzle === null ? {} : userConfigFromDrizzleKit(drizzle, isDirectoryUnder(cwd));
   return [
     { path: DEFAULT_CONFIG_FILE, text: configTemplate(keys, drizzle === null ? null : basename(drizzle.file), keys.databaseUrl !== undefined) },
     ...(keys.schema === undefined ? [{ path: STARTER_MODEL_FILE, text: STARTER_MODEL }] : []),
@@ -80,6 +79,6 @@ async function addGitignoreLine(file: string): Promise<InitResult["gitignore"]> 
 }
 
 function journalFolder(cwd: string, drizzle: DrizzleKitConfig): string | null {
-  const out = drizzle.out.replace(/^\.\//, "").replace(/\/+$/, "");
+  const out = drizzleKitPath(drizzle.out);
   return existsSync(join(resolve(cwd, out), "meta", "_journal.json")) ? out : null;
 }

@@ -125,7 +125,7 @@ function nonEmpty(value: string | undefined): string | undefined {
  */
 export function userConfigFromDrizzleKit(config: DrizzleKitConfig, isDirectory: (path: string) => boolean): UserConfig {
   const schema = config.schema?.map((path) => {
-    const trimmed = path.replace(/^\.\//, "").replace(/\/+$/, "");
+    const trimmed = drizzleKitPath(path);
     return isDirectory(trimmed) ? `${trimmed}/**/*.ts` : trimmed;
   });
   return {
@@ -134,4 +134,9 @@ export function userConfigFromDrizzleKit(config: DrizzleKitConfig, isDirectory: 
     ...(config.schemaFilter === undefined ? {} : { schemaFilter: config.schemaFilter }),
     ...(config.casing === undefined ? {} : { casing: config.casing }),
   };
+}
+
+/** A path as drizzle-kit configs write it (`./src/db/`), relative and without the slashes around it. */
+export function drizzleKitPath(path: string): string {
+  return path.replace(/^\.\//, "").replace(/\/+$/, "");
 }

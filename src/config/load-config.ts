@@ -35,8 +35,12 @@ export async function loadDrizzleKitConfig(file: string): Promise<DrizzleKitConf
 
 async function configFromDrizzleKit(file: string): Promise<Config> {
   const root = dirname(file);
-  const isDirectory = (path: string) => statSync(resolve(root, path), { throwIfNoEntry: false })?.isDirectory() === true;
-  return resolveConfig(userConfigFromDrizzleKit(await loadDrizzleKitConfig(file), isDirectory), file, root);
+  return resolveConfig(userConfigFromDrizzleKit(await loadDrizzleKitConfig(file), isDirectoryUnder(root)), file, root);
+}
+
+/** Whether a path, relative to `root`, is a folder: how a drizzle-kit `schema` entry is read. */
+export function isDirectoryUnder(root: string): (path: string) => boolean {
+  return (path) => statSync(resolve(root, path), { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 /** The default export of a TypeScript or JavaScript module, loaded fresh (no module cache). */
