@@ -13,6 +13,13 @@ export interface TypeScriptImporter {
   prepare(files: readonly string[]): Promise<void>;
   /** The module's exports (jiti's interop: a CommonJS module's `module.exports` as named exports). */
   import(file: string): Promise<Record<string, unknown>>;
+  /** Its default export, or its exports when it has none (how config files are read). */
+  importDefault(file: string): Promise<unknown>;
+}
+
+export interface ImporterOptions {
+  /** Modules handed to the imported files as they are, by specifier, instead of being loaded. */
+  readonly virtualModules?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -22,7 +29,7 @@ export interface TypeScriptImporter {
  * file of 2,000 tables). What esbuild cannot write as CommonJS (top-level await, an `import.meta`
  * other than its url, dirname and filename) goes through jiti's Babel transform, as before.
  */
-export function typeScriptImporter(): TypeScriptImporter {
+export function typeScriptImporter(options: ImporterOptions = {}): TypeScriptImporter {
   const prepared = new Map<string, { readonly source: string; readonly code: string }>();
   let babel: Jiti | undefined;
   const viaBabel = (options: TransformOptions): TransformResult => {
@@ -32,6 +39,7 @@ export function typeScriptImporter(): TypeScriptImporter {
   const jiti = createJiti(import.meta.url, {
     moduleCache: false,
     fsCache: false,
+    ...(options.virtualModules === undefined ? {} : { virtualModules: { ...options.virtualModules } }),
     transform: (options) => {
       const ready = options.filename === undefined ? undefined : prepared.get(options.filename);
       const code = ready !== undefined && ready.source === options.source ? ready.code : transformNow(options);
@@ -49,6 +57,7 @@ export function typeScriptImporter(): TypeScriptImporter {
     async import(file) {
       return (await jiti.import(file)) as Record<string, unknown>;
     },
+    importDefault: (file) => jiti.import(file, { default: true }),
   };
 }
 

@@ -1,15 +1,16 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { createJiti } from "jiti";
+import { configApiModule } from "./config-api.js";
 import { DEFAULT_CONFIG_FILE, type Config } from "./config.js";
 import { ConfigLoadError, ConfigNotFoundError } from "./config-errors.js";
+import { typeScriptImporter } from "./import-typescript.js";
 import { DRIZZLE_CONFIG_FILES, parseDrizzleKitConfig, userConfigFromDrizzleKit, type DrizzleKitConfig } from "./drizzle-kit-config.js";
 import { resolveConfig } from "./resolve-config.js";
 
 /**
  * Loads `--config <file>` when given, else `generator.config.ts` in `cwd` when there is one, else
  * a drizzle-kit project's `drizzle.config.ts` (its models, database, schemas and casing), else the
- * defaults. TypeScript is imported through jiti (see docs/decisions.md). Which file was read is not
+ * defaults. TypeScript is imported through jiti and esbuild (see docs/decisions.md). Which file was read is not
  * printed: `Config.file` names it, and so does every error about it.
  */
 export async function loadConfig(cwd: string, explicitFile?: string): Promise<Config> {
@@ -45,9 +46,10 @@ export function isDirectoryUnder(root: string): (path: string) => boolean {
 
 /** The default export of a TypeScript or JavaScript module, loaded fresh (no module cache). */
 export async function importConfigFile(file: string): Promise<unknown> {
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+  const importer = typeScriptImporter({ virtualModules: { tidemark: configApiModule } });
   try {
-    return await jiti.import(file, { default: true });
+    await importer.prepare([file]);
+    return await importer.importDefault(file);
   } catch (error) {
     throw new ConfigLoadError(file, describeImportFailure(error, file), error);
   }
