@@ -1,8 +1,4 @@
-import { is } from "drizzle-orm";
-import {
-  getMaterializedViewConfig, getViewConfig, isPgEnum, isPgMaterializedView, isPgSequence, isPgView,
-  PgSchema, PgTable, type PgEnum, type PgMaterializedView, type PgSequence, type PgView,
-} from "drizzle-orm/pg-core";
+import type { PgEnum, PgMaterializedView, PgSequence, PgView } from "drizzle-orm/pg-core";
 import type { EnumType, Namespace, View } from "../ir/objects.js";
 import { qualifiedKey } from "../ir/qualified-name.js";
 import { sameValue } from "../ir/same-value.js";
@@ -14,6 +10,10 @@ import { convertTable } from "./convert-table.js";
 import type { Casing } from "./convert-column.js";
 import { DuplicateModelError } from "./model-errors.js";
 import { renderQuery } from "./render-sql.js";
+import { drizzle, drizzlePgCore } from "./drizzle-runtime.js";
+
+const { is } = drizzle;
+const { getMaterializedViewConfig, getViewConfig, isPgEnum, isPgMaterializedView, isPgSequence, isPgView, PgSchema, PgTable } = drizzlePgCore;
 
 /** The exports of one model file. */
 export interface ModelModule {

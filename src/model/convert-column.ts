@@ -1,12 +1,15 @@
-import { is, SQL } from "drizzle-orm";
-import { toCamelCase, toSnakeCase } from "drizzle-orm/casing";
-import { PgArray, PgEnumColumn, type PgColumn } from "drizzle-orm/pg-core";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Column, ColumnDefault, ColumnType, Identity } from "../ir/column.js";
 import { quoteQualified } from "../ir/quote.js";
 import type { SequenceOptions } from "../ir/sequence.js";
 import { canonicalBuiltinType } from "./canonical-type.js";
 import { literalDefault } from "./literal-default.js";
 import { renderSql } from "./render-sql.js";
+import { drizzle, drizzleCasing, drizzlePgCore } from "./drizzle-runtime.js";
+
+const { is, SQL } = drizzle;
+const { toCamelCase, toSnakeCase } = drizzleCasing;
+const { PgArray, PgEnumColumn } = drizzlePgCore;
 
 export type Casing = "snake_case" | "camelCase" | undefined;
 

@@ -1,10 +1,14 @@
-import { is, SQL } from "drizzle-orm";
-import { getTableConfig, type IndexedColumn, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import type { IndexedColumn, PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { CheckConstraint, ForeignKey, PrimaryKey, ReferentialAction, UniqueConstraint } from "../ir/constraint.js";
 import type { Index, IndexKey } from "../ir/index-def.js";
 import type { Table } from "../ir/table.js";
 import { columnName, convertColumn, type Casing } from "./convert-column.js";
 import { renderSql } from "./render-sql.js";
+import { drizzle, drizzlePgCore } from "./drizzle-runtime.js";
+
+const { is, SQL: SqlClass } = drizzle;
+const { getTableConfig } = drizzlePgCore;
 
 type TableConfig = ReturnType<typeof getTableConfig>;
 
@@ -90,7 +94,7 @@ function indexOf(index: TableConfig["indexes"][number], table: string, casing: C
 }
 
 function indexKey(key: Partial<IndexedColumn | SQL>, casing: Casing): IndexKey {
-  if (is(key, SQL)) return { kind: "expression", value: renderSql(key), descending: false, nullsFirst: false, opclass: null, collation: null };
+  if (is(key, SqlClass)) return { kind: "expression", value: renderSql(key), descending: false, nullsFirst: false, opclass: null, collation: null };
   const column = key as IndexedColumn;
   const descending = column.indexConfig?.order === "desc";
   const nulls = column.indexConfig?.nulls;

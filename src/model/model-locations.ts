@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { toCamelCase, toSnakeCase } from "drizzle-orm/casing";
 import { glob } from "tinyglobby";
 import type { Change, CommentTarget } from "../diff/change.js";
 import { keyOf, type QualifiedName } from "../ir/qualified-name.js";
 import type { Casing } from "./convert-column.js";
 import { blankComments, columnSites, definitions, lineFinder, schemaVariables, type ColumnSite, type Definition } from "./scan-model-source.js";
+import { drizzleCasing } from "./drizzle-runtime.js";
+
+const { toCamelCase, toSnakeCase } = drizzleCasing;
 
 /** A line in a model file (absolute path, 1-based line). */
 export interface SourceLocation {

@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
+import { drizzlePgCore } from "./drizzle-runtime.js";
 
-const dialect = new PgDialect();
+const dialect = new drizzlePgCore.PgDialect();
 
 /**
  * The text of a drizzle `sql` expression with its parameters inlined, column references written
