@@ -23,6 +23,19 @@ describe("new PGlite databases from a saved template", () => {
     await second.close();
   });
 
+  it("starts with 32 MB of shared buffers, in memory and in a data directory (PGlite clears the pool at every start)", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "tidemark-buffers-"));
+    try {
+      for (const dataDir of [null, join(parent, "db"), join(parent, "db")]) {
+        const driver = await openEmbedded(dataDir);
+        expect(await driver.query("show shared_buffers")).toEqual([{ shared_buffers: "32MB" }]);
+        await driver.close();
+      }
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
   it("ignores a template that does not load, and writes a good one again", async () => {
     await (await openEmbedded(null)).close();
     const file = await templateFile();
