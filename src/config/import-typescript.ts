@@ -1,8 +1,20 @@
 import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
-import { transform, transformSync, type Message, type TransformOptions as EsbuildOptions } from "esbuild";
-import { createJiti, type Jiti, type TransformOptions, type TransformResult } from "jiti";
+import type { Message, TransformOptions as EsbuildOptions } from "esbuild";
+import type { Jiti, TransformOptions, TransformResult } from "jiti";
+
+/**
+ * esbuild and jiti load at a module's first import, not with this file: every command loads the
+ * config module that imports this one, and the two took 0.1-0.3 s of each start on the shared
+ * machine, for commands that import no TypeScript at all (and migrations are bundled elsewhere).
+ */
+type Esbuild = typeof import("esbuild");
+type CreateJiti = typeof import("jiti").createJiti;
+let esbuildModule: Promise<Esbuild> | undefined;
+let jitiModule: Promise<CreateJiti> | undefined;
+const loadEsbuild = (): Promise<Esbuild> => (esbuildModule ??= import("esbuild"));
+const loadJiti = (): Promise<CreateJiti> => (jitiModule ??= import("jiti").then((module) => module.createJiti));
 
 /** Imports TypeScript and JavaScript modules afresh, each time (no module cache). */
 export interface TypeScriptImporter {
@@ -31,50 +43,54 @@ export interface ImporterOptions {
  */
 export function typeScriptImporter(options: ImporterOptions = {}): TypeScriptImporter {
   const prepared = new Map<string, { readonly source: string; readonly code: string }>();
-  let babel: Jiti | undefined;
-  const viaBabel = (options: TransformOptions): TransformResult => {
-    babel ??= createJiti(import.meta.url, { moduleCache: false, fsCache: false });
-    return { code: babel.transform(options) };
-  };
-  const jiti = createJiti(import.meta.url, {
-    moduleCache: false,
-    fsCache: false,
-    ...(options.virtualModules === undefined ? {} : { virtualModules: { ...options.virtualModules } }),
-    transform: (options) => {
-      const ready = options.filename === undefined ? undefined : prepared.get(options.filename);
-      const code = ready !== undefined && ready.source === options.source ? ready.code : transformNow(options);
-      return code === null ? viaBabel(options) : { code };
-    },
-  });
+  let jiti: Promise<Jiti> | undefined;
+  const ready = (): Promise<Jiti> => (jiti ??= Promise.all([loadJiti(), loadEsbuild()]).then(([createJiti, esbuild]) => {
+    let babel: Jiti | undefined;
+    const viaBabel = (options: TransformOptions): TransformResult => {
+      babel ??= createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+      return { code: babel.transform(options) };
+    };
+    return createJiti(import.meta.url, {
+      moduleCache: false,
+      fsCache: false,
+      ...(options.virtualModules === undefined ? {} : { virtualModules: { ...options.virtualModules } }),
+      transform: (options) => {
+        const done = options.filename === undefined ? undefined : prepared.get(options.filename);
+        const code = done !== undefined && done.source === options.source ? done.code : transformNow(esbuild, options);
+        return code === null ? viaBabel(options) : { code };
+      },
+    });
+  }));
   return {
     async prepare(files) {
+      const esbuild = await loadEsbuild();
       await Promise.all(files.map(async (file) => {
         const source = await readFile(file, "utf8");
-        const code = await transformLater(source, file);
+        const code = await transformLater(esbuild, source, file);
         if (code !== null) prepared.set(file, { source, code });
       }));
     },
     async import(file) {
-      return (await jiti.import(file)) as Record<string, unknown>;
+      return (await (await ready()).import(file)) as Record<string, unknown>;
     },
-    importDefault: (file) => jiti.import(file, { default: true }),
+    importDefault: async (file) => (await ready()).import(file, { default: true }),
   };
 }
 
 /** esbuild's CommonJS for jiti, or null when only Babel can write it; throws on a syntax error. */
-function transformNow(options: TransformOptions): string | null {
+function transformNow(esbuild: Esbuild, options: TransformOptions): string | null {
   const file = options.filename ?? "module.ts";
   try {
-    return usable(transformSync(options.source, esbuildOptions(file, options.ts ?? file.endsWith("ts"))));
+    return usable(esbuild.transformSync(options.source, esbuildOptions(file, options.ts ?? file.endsWith("ts"))));
   } catch (error) {
     return babelOrThrow(error, file);
   }
 }
 
 /** The same in esbuild's service (off this thread); null leaves the file to `transformNow` at its import. */
-async function transformLater(source: string, file: string): Promise<string | null> {
+async function transformLater(esbuild: Esbuild, source: string, file: string): Promise<string | null> {
   try {
-    return usable(await transform(source, esbuildOptions(file, /\.[cm]?tsx?$/.test(file))));
+    return usable(await esbuild.transform(source, esbuildOptions(file, /\.[cm]?tsx?$/.test(file))));
   } catch {
     return null;
   }

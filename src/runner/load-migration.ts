@@ -1,5 +1,7 @@
-import { typeScriptImporter } from "../config/import-typescript.js";
+import { dirname } from "node:path";
+import { typeScriptImporter, type TypeScriptImporter } from "../config/import-typescript.js";
 import { describeImportFailure } from "../config/load-config.js";
+import { buildMigrationBundle, type MigrationBundle } from "./migration-bundle.js";
 import type { MigrationContext } from "./migration-context.js";
 import type { MigrationMeta } from "./migration-meta.js";
 import { MigrationLoadError } from "./runner-errors.js";
@@ -16,52 +18,81 @@ type MigrationFunction = (db: MigrationContext) => unknown;
 
 /**
  * Loads one migration's code. `prepare`, when the loader has it, is told ahead which migrations a
- * run will load, so that their TypeScript is transformed meanwhile rather than one by one.
+ * run will load, so that their TypeScript is built meanwhile rather than one by one.
  */
 export type MigrationLoader = ((meta: MigrationMeta) => Promise<LoadedMigration>) & {
   readonly prepare?: (metas: readonly MigrationMeta[]) => Promise<void>;
 };
 
 /**
- * Imports migration files on demand, so a run only pays for the migrations it executes: esbuild
- * strips their types and jiti evaluates them. `prepare` sends every planned file to esbuild's own
- * process at once and returns: each load waits only for its own file, so the transforms overlap the
- * migrations that run meanwhile (on the loaded 2-core machine, 1,000 transforms take seconds).
- * Nothing is cached on disk: a deploy from a fresh container costs what any other run does (Babel's
- * transform through jiti's disk cache took about 20 ms a file there).
+ * Imports migration files on demand. `prepare` builds the planned files of each folder in one
+ * esbuild call (migration-bundle.ts), and each load evaluates only its own module from it, when its
+ * turn comes: a migration's top-level code runs, and fails, where it did before. A file the bundle
+ * cannot stand for (esbuild refused it, it changed on disk since, it uses `import.meta`), or one
+ * not prepared, goes through the per-file import (esbuild's transform, jiti's evaluation), which
+ * reports a syntax error or a missing import as it always has. Nothing is cached on disk.
  */
 export function migrationLoader(): MigrationLoader {
-  const importer = typeScriptImporter();
+  let importer: TypeScriptImporter | undefined;
+  const perFile = (): TypeScriptImporter => (importer ??= typeScriptImporter());
+  const bundles = new Map<string, Promise<MigrationBundle | null>>();
   const transforming = new Map<string, Promise<void>>();
+  const importFile = async (file: string): Promise<Record<string, unknown>> => {
+    const fromBundle = (await bundles.get(file))?.exportsOf(file);
+    if (fromBundle !== undefined) return fromBundle;
+    await transforming.get(file);
+    return perFile().import(file);
+  };
   const load = async (meta: MigrationMeta): Promise<LoadedMigration> => {
     let exported: Record<string, unknown>;
     try {
-      await transforming.get(meta.file);
-      exported = await importer.import(meta.file);
+      exported = await importFile(meta.file);
     } catch (error) {
       throw new MigrationLoadError(meta.file, describeImportFailure(error, meta.file), error);
     }
-    const up = exported["up"] as MigrationFunction | undefined;
-    const down = exported["down"] as MigrationFunction | undefined;
-    if (typeof up !== "function" || typeof down !== "function") {
-      throw new MigrationLoadError(meta.file, "it must export async functions up(db) and down(db)");
-    }
-    if (exported["revision"] !== meta.revision) {
-      throw new MigrationLoadError(meta.file, `its revision export is not the literal '${meta.revision}' its text declares`);
-    }
-    return {
-      meta,
-      up: async (db) => {
-        await up(db);
-      },
-      down: async (db) => {
-        await down(db);
-      },
-    };
+    return checked(meta, exported);
   };
   const prepare = async (metas: readonly MigrationMeta[]): Promise<void> => {
-    // A file that fails to transform here is transformed again at its import, which reports the error.
-    for (const { file } of metas) if (!transforming.has(file)) transforming.set(file, importer.prepare([file]).catch(() => undefined));
+    for (const [folder, files] of byFolder(metas.map((meta) => meta.file).filter((file) => !bundles.has(file)))) {
+      const building = buildMigrationBundle(folder, files).then(({ bundle, refused }) => {
+        // A refused file is transformed again at its import, which reports the error.
+        for (const file of refused) transforming.set(file, perFile().prepare([file]).catch(() => undefined));
+        return bundle;
+      }, () => null);
+      for (const file of files) bundles.set(file, building);
+    }
   };
   return Object.assign(load, { prepare });
+}
+
+/** Planned files by folder, each folder's in plan order: a bundle's packages resolve from its folder. */
+function byFolder(files: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  const folders = new Map<string, string[]>();
+  for (const file of new Set(files)) {
+    const folder = dirname(file);
+    const list = folders.get(folder);
+    if (list === undefined) folders.set(folder, [file]);
+    else list.push(file);
+  }
+  return folders;
+}
+
+function checked(meta: MigrationMeta, exported: Record<string, unknown>): LoadedMigration {
+  const up = exported["up"] as MigrationFunction | undefined;
+  const down = exported["down"] as MigrationFunction | undefined;
+  if (typeof up !== "function" || typeof down !== "function") {
+    throw new MigrationLoadError(meta.file, "it must export async functions up(db) and down(db)");
+  }
+  if (exported["revision"] !== meta.revision) {
+    throw new MigrationLoadError(meta.file, `its revision export is not the literal '${meta.revision}' its text declares`);
+  }
+  return {
+    meta,
+    up: async (db) => {
+      await up(db);
+    },
+    down: async (db) => {
+      await down(db);
+    },
+  };
 }
