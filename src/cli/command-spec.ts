@@ -23,6 +23,12 @@ export interface CommandContext {
   readonly progress: Progress;
 }
 
+/**
+ * A command as help, suggestions and the option parser see it: plain data, and a `run` that
+ * imports the command's implementation (`<name>-run.ts`) when called. A spec imports nothing
+ * heavy, so that `--version`, `--help` and usage errors load no database driver nor model
+ * loader (test/integration/cli/startup-imports.test.ts checks it).
+ */
 export interface CommandSpec {
   readonly name: string;
   readonly summary: string;
@@ -32,5 +38,6 @@ export interface CommandSpec {
   readonly options: OptionSpecs;
   /** Lines describing each option, for --help. */
   readonly optionHelp: readonly string[];
+  /** Loads the implementation, then runs it; throws a UsageError for arguments it refuses. */
   run(context: CommandContext): Promise<ExitCode>;
 }

@@ -1,39 +1,7 @@
-import { loadGraph } from "../commands/load-graph.js";
-import { resolveRevision } from "../commands/resolve-revision.js";
-import { currentOfProject } from "../commands/migrate.js";
-import { openProject } from "../commands/open-project.js";
-import type { MigrationMeta } from "../runner/migration-meta.js";
-import type { RevisionGraph } from "../runner/revision-graph.js";
-import type { CommandContext, CommandSpec } from "./command-spec.js";
-import { EXIT } from "./exit-codes.js";
-import { revisionDetails, revisionJson, revisionsText, type RevisionMarks } from "./format-revision.js";
-import { formatOption, onePositional, projectInput, stringValue } from "./option-values.js";
+import type { CommandSpec } from "./command-spec.js";
 
 const FORMAT = { format: { type: "string", default: "text" } } as const;
 const FORMAT_HELP = "--format FORMAT     text (default) or json";
-
-/** Reads the graph of the project the command runs in. */
-async function graphOf(context: CommandContext): Promise<RevisionGraph> {
-  return loadGraph((await openProject(projectInput(context))).config);
-}
-
-function marksOf(graph: RevisionGraph, meta: MigrationMeta, current: ReadonlySet<string> = new Set()): RevisionMarks {
-  return {
-    head: graph.heads().includes(meta.revision),
-    branchPoint: graph.children(meta.revision).length > 1,
-    current: current.has(meta.revision),
-  };
-}
-
-function print(context: CommandContext, name: string, graph: RevisionGraph, metas: readonly MigrationMeta[], current?: ReadonlySet<string>): void {
-  const format = formatOption(context, name, ["text", "json"] as const);
-  if (format === "json") {
-    context.out.print(JSON.stringify(metas.map((meta) => revisionJson(meta, marksOf(graph, meta, current))), null, 2));
-    return;
-  }
-  const options = { verbose: context.values["verbose"] === true, cwd: context.cwd, empty: "(no revisions)" };
-  context.out.print(revisionsText(metas, (meta) => marksOf(graph, meta, current), options));
-}
 
 export const headsCommand: CommandSpec = {
   name: "heads",
@@ -42,11 +10,7 @@ export const headsCommand: CommandSpec = {
   example: "tidemark heads --verbose",
   options: { verbose: { type: "boolean", short: "v" }, ...FORMAT },
   optionHelp: ["-v, --verbose       every field of each head", FORMAT_HELP],
-  async run(context) {
-    const graph = await graphOf(context);
-    print(context, "heads", graph, graph.heads().map((revision) => graph.get(revision)));
-    return EXIT.ok;
-  },
+  run: async (context) => (await import("./graph-run.js")).runHeads(context),
 };
 
 export const branchesCommand: CommandSpec = {
@@ -56,11 +20,7 @@ export const branchesCommand: CommandSpec = {
   example: "tidemark branches",
   options: { verbose: { type: "boolean", short: "v" }, ...FORMAT },
   optionHelp: ["-v, --verbose       every field of each branch point", FORMAT_HELP],
-  async run(context) {
-    const graph = await graphOf(context);
-    print(context, "branches", graph, graph.branchPoints().map((revision) => graph.get(revision)));
-    return EXIT.ok;
-  },
+  run: async (context) => (await import("./graph-run.js")).runBranches(context),
 };
 
 export const showCommand: CommandSpec = {
@@ -70,14 +30,7 @@ export const showCommand: CommandSpec = {
   example: "tidemark show head",
   options: { ...FORMAT },
   optionHelp: ["rev: a full or partial revision id, head, or <label>@head", FORMAT_HELP],
-  async run(context) {
-    const graph = await graphOf(context);
-    const meta = resolveRevision(graph, onePositional(context, "show", "revision"));
-    const format = formatOption(context, "show", ["text", "json"] as const);
-    const marks = marksOf(graph, meta);
-    context.out.print(format === "json" ? JSON.stringify(revisionJson(meta, marks), null, 2) : revisionDetails(meta, marks, context.cwd));
-    return EXIT.ok;
-  },
+  run: async (context) => (await import("./graph-run.js")).runShow(context),
 };
 
 export const historyCommand: CommandSpec = {
@@ -99,15 +52,5 @@ export const historyCommand: CommandSpec = {
     "--url URL           the database for --indicate-current and ranges from current",
     FORMAT_HELP,
   ],
-  async run(context) {
-    const project = await openProject(projectInput(context));
-    const graph = await loadGraph(project.config);
-    const range = stringValue(context.values["rev"]);
-    // `-r current:` counts from the database, as --indicate-current marks it: both connect.
-    const needsDatabase = context.values["indicate-current"] === true || /current|(^|:)[+-]\d/.test(range ?? "");
-    const rows = needsDatabase ? await currentOfProject(project) : undefined;
-    const current = context.values["indicate-current"] === true ? new Set(rows) : new Set<string>();
-    print(context, "history", graph, graph.history(range, rows), current);
-    return EXIT.ok;
-  },
+  run: async (context) => (await import("./graph-run.js")).runHistory(context),
 };

@@ -1,9 +1,5 @@
-import { inspectDatabase } from "../commands/inspect.js";
-import { openProject } from "../commands/open-project.js";
-import type { CommandContext, CommandSpec } from "./command-spec.js";
-import { EXIT } from "./exit-codes.js";
-import { formatSchemaSummary } from "./format-summary.js";
-import { formatOption, projectInput, URL_HELP } from "./option-values.js";
+import type { CommandSpec } from "./command-spec.js";
+import { URL_HELP } from "./option-values.js";
 
 export const inspectCommand: CommandSpec = {
   name: "inspect",
@@ -18,13 +14,5 @@ export const inspectCommand: CommandSpec = {
     URL_HELP,
     "--format FORMAT     summary (default) or json (the IR, for scripts)",
   ],
-  async run(context: CommandContext) {
-    const format = formatOption(context, "inspect", ["summary", "json"] as const);
-    context.progress.phase("reading the config");
-    const project = await openProject(projectInput(context));
-    context.progress.phase("reading the database's catalog");
-    const schema = await inspectDatabase(project);
-    context.out.print(format === "json" ? JSON.stringify(schema, null, 2) : formatSchemaSummary(schema));
-    return EXIT.ok;
-  },
+  run: async (context) => (await import("./inspect-run.js")).runInspect(context),
 };

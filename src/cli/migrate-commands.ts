@@ -1,14 +1,5 @@
-import { downgradeProject, upgradeProject } from "../commands/migrate.js";
-import { offlineDowngradeSql, offlineUpgradeSql } from "../commands/offline.js";
-import { openProject } from "../commands/open-project.js";
-import type { ExecutedStep, TxMode } from "../runner/execute-steps.js";
-import type { RunResult } from "../runner/migrator.js";
-import type { CommandContext, CommandSpec } from "./command-spec.js";
-import { EXIT, type ExitCode } from "./exit-codes.js";
-import { formatOption, onePositional, projectInput, secondsOption, URL_HELP } from "./option-values.js";
-import { UsageError } from "./usage-error.js";
-
-const TX_MODES: readonly TxMode[] = ["each", "all", "none"];
+import type { CommandSpec } from "./command-spec.js";
+import { URL_HELP } from "./option-values.js";
 
 const RUN_OPTIONS = {
   url: { type: "string" },
@@ -33,7 +24,7 @@ export const upgradeCommand: CommandSpec = {
   example: "tidemark upgrade head",
   options: RUN_OPTIONS,
   optionHelp: ["target: head (default), heads, +N, <rev>, <rev>+N, <label>@head; with --sql, [start:]end", ...RUN_HELP],
-  run: (context) => runMigrations(context, "upgrade"),
+  run: async (context) => (await import("./migrate-run.js")).runMigrations(context, "upgrade"),
 };
 
 export const downgradeCommand: CommandSpec = {
@@ -43,49 +34,5 @@ export const downgradeCommand: CommandSpec = {
   example: "tidemark downgrade -1",
   options: RUN_OPTIONS,
   optionHelp: ["target: -N, <rev>, <rev>-N, base, <label>@base; with --sql, <from>:<to>", ...RUN_HELP],
-  run: (context) => runMigrations(context, "downgrade"),
+  run: async (context) => (await import("./migrate-run.js")).runMigrations(context, "downgrade"),
 };
-
-async function runMigrations(context: CommandContext, name: "upgrade" | "downgrade"): Promise<ExitCode> {
-  const target = onePositional(context, name, "target revision", name === "upgrade" ? "head" : undefined);
-  const format = formatOption(context, name, ["text", "json"] as const);
-  const txMode = TX_MODES.find((mode) => mode === context.values["tx-mode"]);
-  if (txMode === undefined) throw new UsageError(`Unknown --tx-mode '${String(context.values["tx-mode"])}': use each, all or none.`, name);
-  context.progress.phase("reading the config");
-  const project = await openProject(projectInput(context));
-  context.progress.phase(`reading the migrations, then ${name === "upgrade" ? "upgrading" : "downgrading"} to ${target}`);
-  if (context.values["sql"] === true) {
-    const sql = (name === "upgrade" ? offlineUpgradeSql : offlineDowngradeSql)(project.config, target, txMode);
-    context.out.print((await sql).trimEnd());
-    return EXIT.ok;
-  }
-  const lockTimeoutMs = secondsOption(context, name, "lock-timeout");
-  const options = {
-    txMode,
-    ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
-    ...(format === "text" ? { onStep: (step: ExecutedStep) => context.out.print(stepLine(step)) } : {}),
-    onWarning: (message: string) => context.out.error(`warning: ${message}`),
-  };
-  const run = name === "upgrade" ? upgradeProject : downgradeProject;
-  const result = await run(project, target, options);
-  context.out.print(format === "json" ? JSON.stringify(resultJson(result), null, 2) : resultLine(result));
-  return EXIT.ok;
-}
-
-/** One line per migration as it runs: direction, revision, message, duration. */
-export function stepLine(step: ExecutedStep): string {
-  const verb = step.direction === "up" ? "upgrade  " : "downgrade";
-  return `${verb} ${step.revision}  ${step.message || "(no message)"}  (${step.durationMs} ms)`;
-}
-
-function resultLine(result: RunResult): string {
-  const at = result.rowsAfter.length === 0 ? "base" : result.rowsAfter.join(", ");
-  if (result.steps.length === 0) return `Nothing to do: the database is at ${at}.`;
-  const total = result.steps.reduce((sum, step) => sum + step.durationMs, 0);
-  const count = `${result.steps.length} migration${result.steps.length === 1 ? "" : "s"}`;
-  return `Ran ${count} in ${total} ms; the database is at ${at}.`;
-}
-
-function resultJson(result: RunResult): Record<string, unknown> {
-  return { before: result.rowsBefore, after: result.rowsAfter, migrations: result.steps };
-}

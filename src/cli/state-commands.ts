@@ -1,13 +1,5 @@
-import { loadGraph } from "../commands/load-graph.js";
-import { currentOfProject, stampProject } from "../commands/migrate.js";
-import { openProject } from "../commands/open-project.js";
-import { atHeads, DatabaseNotAtHeadError } from "../commands/command-errors.js";
 import type { CommandSpec } from "./command-spec.js";
-import { EXIT } from "./exit-codes.js";
-import { revisionJson, revisionsText } from "./format-revision.js";
-import { formatOption, projectInput, URL_HELP } from "./option-values.js";
-import { UsageError } from "./usage-error.js";
-
+import { URL_HELP } from "./option-values.js";
 
 export const currentCommand: CommandSpec = {
   name: "current",
@@ -26,23 +18,7 @@ export const currentCommand: CommandSpec = {
     "--check-heads       fail (exit 1) unless the database is at the migrations' head(s)",
     "--format FORMAT     text (default) or json",
   ],
-  async run(context) {
-    const format = formatOption(context, "current", ["text", "json"] as const);
-    const project = await openProject(projectInput(context));
-    const graph = await loadGraph(project.config);
-    const rows = await currentOfProject(project);
-    const heads = graph.heads();
-    const upToDate = atHeads(rows, heads);
-    const metas = rows.map((row) => graph.get(row));
-    if (format === "json") {
-      context.out.print(JSON.stringify({ current: metas.map((meta) => revisionJson(meta, { head: heads.includes(meta.revision) })), atHeads: upToDate }, null, 2));
-    } else {
-      const options = { verbose: context.values["verbose"] === true, cwd: context.cwd, empty: "(base: no revision applied)" };
-      context.out.print(revisionsText(metas, (meta) => ({ head: heads.includes(meta.revision) }), options));
-    }
-    if (context.values["check-heads"] === true && !upToDate) throw new DatabaseNotAtHeadError(rows, heads);
-    return EXIT.ok;
-  },
+  run: async (context) => (await import("./state-run.js")).runCurrent(context),
 };
 
 export const stampCommand: CommandSpec = {
@@ -56,11 +32,5 @@ export const stampCommand: CommandSpec = {
     "--purge             empty the version table first (even of revisions that no longer exist)",
     URL_HELP,
   ],
-  async run(context) {
-    if (context.positionals.length === 0) throw new UsageError("Missing revision to stamp.", "stamp");
-    const project = await openProject(projectInput(context));
-    const result = await stampProject(project, context.positionals, context.values["purge"] === true);
-    context.out.print(`Stamped: the database is at ${result.rowsAfter.length === 0 ? "base" : result.rowsAfter.join(", ")}.`);
-    return EXIT.ok;
-  },
+  run: async (context) => (await import("./state-run.js")).runStamp(context),
 };
