@@ -26,8 +26,8 @@ export interface CommandContext {
 /**
  * A command as help, suggestions and the option parser see it: plain data, and a `run` that
  * imports the command's implementation (`<name>-run.ts`) when called. A spec imports nothing
- * heavy, so that `--version`, `--help` and usage errors load no database driver nor model
- * loader (test/integration/cli/startup-imports.test.ts checks it).
+ * heavy, so that `--version`, `--help` and the parser's usage errors (an unknown command or
+ * option) load no database driver, model loader or formatter (test/integration/cli/startup-imports.test.ts).
  */
 export interface CommandSpec {
   readonly name: string;
@@ -38,6 +38,6 @@ export interface CommandSpec {
   readonly options: OptionSpecs;
   /** Lines describing each option, for --help. */
   readonly optionHelp: readonly string[];
-  /** Loads the implementation, then runs it; throws a UsageError for arguments it refuses. */
+  /** Imports the implementation, then runs it; it throws a UsageError for arguments it refuses. */
   run(context: CommandContext): Promise<ExitCode>;
 }

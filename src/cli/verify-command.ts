@@ -20,7 +20,10 @@ export const verifyCommand: CommandSpec = {
   run: async (context) => (await import("./verify-run.js")).runVerify(context),
 };
 
-/** The result as a report (see verify-report.ts), loaded when called so that this spec stays light. */
+/**
+ * The result as a report (verify-report.ts), imported when called so that this spec stays light;
+ * kept here for the report goldens (test/unit/cli/report/render-goldens.test.ts), which import it from here.
+ */
 export async function verifyReport(...args: Parameters<VerifyReport>): ReturnType<VerifyReport> {
   return (await import("./verify-report.js")).verifyReport(...args);
 }
