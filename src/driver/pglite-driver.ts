@@ -1,6 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { ConnectionError, DataDirectoryInUseError } from "./connection-errors.js";
+import { CachedReadsDriver } from "./cached-reads-driver.js";
+import { CATALOG_CACHE_FILE, readCatalogCache } from "./catalog-cache.js";
 import { LOCK_FILE, lockDataDir, type DataDirLock } from "./data-dir-lock.js";
 import { createPglite } from "./pglite-template.js";
 import type { Driver, Queryable } from "./driver.js";
@@ -8,26 +10,50 @@ import type { Driver, Queryable } from "./driver.js";
 /** How long opening a data directory waits for another tidemark process to close it. */
 export const DATA_DIR_WAIT_MS = 60_000;
 
+/** Files of tidemark's own in a data directory: a directory holding only these is new. */
+const OWN_FILES = [LOCK_FILE, `${LOCK_FILE}.takeover`, CATALOG_CACHE_FILE];
+
 /**
  * PGlite, in memory (`dataDir` null) or in a data directory that is created when missing and held
- * by this process alone until closed (see lockDataDir).
+ * by this process alone until closed (see lockDataDir). A data directory's reads are answered
+ * from its saved answers while nothing has opened it since they were saved (CachedReadsDriver):
+ * PGlite itself then starts only if a command asks something new or writes.
  */
 export async function openEmbedded(dataDir: string | null, waitMs = DATA_DIR_WAIT_MS): Promise<Driver> {
-  const target = dataDir === null ? "pglite://memory" : `pglite://${dataDir}`;
-  let lock: DataDirLock | null = null;
+  if (dataDir === null) return openPglite(null, "pglite://memory");
+  const target = `pglite://${dataDir}`;
+  let lock: DataDirLock;
   try {
-    if (dataDir !== null) {
-      await mkdir(dataDir, { recursive: true });
-      lock = await lockDataDir(dataDir, waitMs);
-    }
-    const db = await createPglite(dataDir, [LOCK_FILE, `${LOCK_FILE}.takeover`]);
-    return new PgliteDriver(db, target, lock);
+    await mkdir(dataDir, { recursive: true });
+    lock = await lockDataDir(dataDir, waitMs);
   } catch (error) {
-    await lock?.release();
-    if (error instanceof DataDirectoryInUseError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ConnectionError(target, "embedded-open", detail, error);
+    throw openError(error, target);
   }
+  const saved = await readCatalogCache(dataDir);
+  const driver = new CachedReadsDriver({ target, dataDir, lock, saved, open: () => openPglite(dataDir, target) });
+  if (saved === null) {
+    try {
+      await driver.openNow(); // nothing saved: the database is needed, and opening it is how errors show here
+    } catch (error) {
+      await driver.close().catch(() => undefined);
+      throw error;
+    }
+  }
+  return driver;
+}
+
+async function openPglite(dataDir: string | null, target: string): Promise<Driver> {
+  try {
+    return new PgliteDriver(await createPglite(dataDir, OWN_FILES), target);
+  } catch (error) {
+    throw openError(error, target);
+  }
+}
+
+function openError(error: unknown, target: string): Error {
+  if (error instanceof DataDirectoryInUseError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ConnectionError(target, "embedded-open", detail, error);
 }
 
 /** Wraps an already open PGlite (tests clone one template instance instead of booting many). */
@@ -41,7 +67,6 @@ class PgliteDriver implements Driver {
   constructor(
     private readonly db: PGlite,
     readonly target: string,
-    private readonly lock: DataDirLock | null = null,
   ) {}
 
   query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<readonly Row[]> {
@@ -57,11 +82,7 @@ class PgliteDriver implements Driver {
   }
 
   async close(): Promise<void> {
-    try {
-      await this.db.close();
-    } finally {
-      await this.lock?.release();
-    }
+    await this.db.close();
   }
 }
 

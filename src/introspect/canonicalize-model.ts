@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Column } from "../ir/column.js";
 import type { Driver } from "../driver/driver.js";
 import { readAndRollBack } from "../driver/read-and-roll-back.js";
@@ -31,7 +31,7 @@ export async function canonicalizeModel(driver: Driver, model: Schema, database:
 async function canonicalizeDefaults(driver: Driver, model: Schema, database: Schema): Promise<Schema> {
   const questions = defaultQuestions(model, database);
   if (questions.length === 0) return model;
-  const schema = `tidemark_scratch_${randomBytes(4).toString("hex")}`;
+  const schema = `tidemark_scratch_${contentTag(questions)}`;
   const answers: Column[] = [];
   for (let i = 0; i < questions.length; i += COLUMNS_PER_TABLE) {
     const batch = questions.slice(i, i + COLUMNS_PER_TABLE);
@@ -58,7 +58,7 @@ async function canonicalizeTables(driver: Driver, model: Schema, database: Schem
     return current !== undefined && current.definition !== view.definition;
   });
   if (tables.length === 0 && views.length === 0) return model;
-  const tag = randomBytes(4).toString("hex");
+  const tag = contentTag([tables, views]);
   const scratchOf = new Map<string, string>();
   const scratchName = (schema: string): string => {
     if (!scratchOf.has(schema)) scratchOf.set(schema, `tidemark_scratch_${tag}_${scratchOf.size}`);
@@ -91,6 +91,16 @@ async function canonicalizeTables(driver: Driver, model: Schema, database: Schem
       return [key, copy === undefined ? view : { ...view, definition: copy.definition }];
     })),
   };
+}
+
+/**
+ * The scratch schema's name, from what goes into it rather than at random: the same models against
+ * the same database send the same statements, whose answers an embedded database can give from its
+ * read cache (src/driver/cached-reads-driver.ts). Two sessions sending the same copies to one
+ * server at once only wait for each other's rollback.
+ */
+function contentTag(content: unknown): string {
+  return createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 8);
 }
 
 /**

@@ -1,0 +1,91 @@
+import type { Driver, Queryable } from "./driver.js";
+import { beginLiveTransaction, type LiveTransaction } from "./live-transaction.js";
+import { declaresReadOnly, jsonSafe, statementKey } from "./statement-kinds.js";
+
+interface Statement {
+  readonly kind: "query" | "execute";
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/**
+ * One transaction, answered from saved answers for as long as it asks what was asked before in
+ * the same order; at the first new question it becomes a real transaction on the database (the
+ * statements answered so far run again there first) and goes on live. A transaction that wrote
+ * and commits is always run on the database: answers are only ever a shortcut for reading.
+ */
+export class CachedTransaction implements Queryable {
+  /** Answers the database gave in this transaction, to be saved when it changed nothing. */
+  readonly fresh = new Map<string, readonly object[]>();
+  private readonly statements: Statement[] = [];
+  private previous: string | null = null;
+  private live: LiveTransaction | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readOnly = false;
+
+  constructor(
+    private readonly answers: ReadonlyMap<string, readonly object[]>,
+    private readonly database: () => Promise<Driver>,
+  ) {}
+
+  /** Whether it began with SET TRANSACTION … READ ONLY: PostgreSQL then refuses every write in it. */
+  get declaredReadOnly(): boolean {
+    return this.readOnly;
+  }
+
+  query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<readonly Row[]> {
+    return this.serial(() => this.run({ kind: "query", sql, params })) as Promise<readonly Row[]>;
+  }
+
+  async execute(sql: string): Promise<void> {
+    await this.serial(() => this.run({ kind: "execute", sql, params: [] }));
+  }
+
+  /** Commits or rolls back; a committing transaction that may have written reaches the database. */
+  async end(commit: boolean): Promise<void> {
+    await this.queue.catch(() => undefined);
+    if (this.live !== null) return this.live.end(commit);
+    if (commit && !this.readOnly) await (await this.goLive(this.statements)).end(true);
+  }
+
+  /** Statements of one transaction run one after another, as on a connection. */
+  private serial<T>(next: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(next);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async run(statement: Statement): Promise<readonly object[]> {
+    if (this.statements.length === 0) this.readOnly = statement.kind === "execute" && declaresReadOnly(statement.sql);
+    const key = statementKey(this.previous, statement.kind, statement.sql, statement.params);
+    this.previous = key;
+    const before = [...this.statements];
+    this.statements.push(statement);
+    if (this.live === null) {
+      const saved = this.answers.get(key);
+      if (saved !== undefined) return saved;
+      this.live = await this.goLive(before);
+    }
+    const rows = await runOn(this.live.tx, statement);
+    if (jsonSafe(rows)) this.fresh.set(key, rows);
+    return rows;
+  }
+
+  /** A real transaction that has run `statements` already, as the cached ones did. */
+  private async goLive(statements: readonly Statement[]): Promise<LiveTransaction> {
+    const live = await beginLiveTransaction(await this.database());
+    try {
+      for (const statement of statements) await runOn(live.tx, statement);
+    } catch (error) {
+      await live.end(false).catch(() => undefined);
+      throw error;
+    }
+    return live;
+  }
+}
+
+async function runOn(tx: Queryable, statement: Statement): Promise<readonly object[]> {
+  if (statement.kind === "query") return tx.query(statement.sql, statement.params);
+  await tx.execute(statement.sql);
+  return [];
+}

@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+
+/**
+ * A statement outside a transaction whose answer can be saved and given again while the database
+ * is unchanged: a plain SELECT of tidemark's own (catalog and version-table reads), without the
+ * functions that take locks or change state. Anything else is treated as a write.
+ */
+export function isPlainRead(sql: string): boolean {
+  return /^\s*select\b/i.test(sql) && !/\b(pg_advisory\w*|pg_try_advisory\w*|nextval|setval|pg_sleep|txid_current|now|clock_timestamp|random)\s*\(|\bfor\s+(update|share)\b|\binto\b/i.test(sql);
+}
+
+/** A transaction that starts like this cannot write: PostgreSQL refuses every write in it. */
+export function declaresReadOnly(sql: string): boolean {
+  const first = sql.split(";")[0] ?? "";
+  return /^\s*set\s+transaction\b/i.test(first) && /\bread\s+only\b/i.test(first) && !/\bread\s+write\b/i.test(sql);
+}
+
+/** Rows that come back the same through JSON: no dates, big integers or byte arrays. */
+export function jsonSafe(rows: readonly object[]): boolean {
+  return rows.every(isJsonValue);
+}
+
+function isJsonValue(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every(isJsonValue);
+  return false;
+}
+
+/**
+ * The key of a statement: its kind, text and parameters, and, inside a transaction, the key of
+ * the statement before it, since what a statement answers there depends on what ran before it.
+ */
+export function statementKey(previous: string | null, kind: "query" | "execute", sql: string, params: readonly unknown[]): string {
+  return createHash("sha256").update(JSON.stringify([previous, kind, sql, params])).digest("base64url");
+}
