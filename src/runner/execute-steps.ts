@@ -6,7 +6,8 @@ import type { LoadedMigration, MigrationLoader } from "./load-migration.js";
 import { onlineContext, type StatementTracker } from "./migration-contexts.js";
 import type { Step } from "./revision-graph.js";
 import { MigrationFailedError, MigrationNotRecordedError } from "./runner-errors.js";
-import { recordStep } from "./record-step.js";
+import { recordStep, type RecordTarget } from "./record-step.js";
+import { StepTransaction } from "./step-transaction.js";
 import type { VersionTables } from "./version-store.js";
 
 /** `each`: a transaction per migration (default); `all`: one for the run; `none`: none at all. */
@@ -49,18 +50,22 @@ export async function executeSteps(steps: readonly Step[], options: ExecuteOptio
   return done;
 }
 
-/** One transaction for the group; a failure at COMMIT (a deferred constraint) names the migration too. */
+/**
+ * One transaction for the group, its BEGIN and COMMIT sent with its first and last statements
+ * (step-transaction.ts); a failure at COMMIT (a deferred constraint) names the migration too.
+ */
 async function runInTransaction(steps: readonly Step[], migrations: readonly LoadedMigration[], options: ExecuteOptions) {
+  const tx = new StepTransaction(options.driver);
   try {
-    return await options.driver.transaction(async (tx) => {
-      const executed: ExecutedStep[] = [];
-      for (const [i, step] of steps.entries()) {
-        executed.push(await runStep(tx, step, migrations[i], options, true));
-        await record(tx, step, options, executed.at(-1)?.durationMs ?? 0);
-      }
-      return executed;
-    });
+    const executed: ExecutedStep[] = [];
+    for (const [i, step] of steps.entries()) {
+      const result = await runStep(tx, step, migrations[i], options, true);
+      executed.push(result);
+      await record({ db: tx, commit: i === steps.length - 1 }, step, options, result.durationMs);
+    }
+    return executed;
   } catch (error) {
+    await tx.rollback();
     // A migration's own failure, or the version table's, is already named; the rest came at COMMIT.
     if (error instanceof TidemarkError) throw error;
     const last = steps.at(-1);
@@ -69,14 +74,16 @@ async function runInTransaction(steps: readonly Step[], migrations: readonly Loa
   }
 }
 
-/** Each migration on the connection, its version recorded right after. */
+/** Each migration on the connection, its version recorded right after, in a transaction of its own. */
 async function runOutside(steps: readonly Step[], migrations: readonly LoadedMigration[], options: ExecuteOptions) {
   const executed: ExecutedStep[] = [];
   for (const [i, step] of steps.entries()) {
     const result = await runStep(options.driver, step, migrations[i], options, false);
+    const tx = new StepTransaction(options.driver);
     try {
-      await options.driver.transaction((tx) => record(tx, step, options, result.durationMs));
+      await record({ db: tx, commit: true }, step, options, result.durationMs);
     } catch (error) {
+      await tx.rollback();
       throw new MigrationNotRecordedError(step.meta.revision, step.meta.file, step.rowsAfter, error);
     }
     executed.push(result);
@@ -125,8 +132,8 @@ async function runStep(
 }
 
 /** The version-table move and the history row of a step, in one statement. */
-async function record(tx: Queryable, step: Step, options: ExecuteOptions, durationMs: number): Promise<void> {
-  await recordStep(tx, options.tables, { before: step.rowsBefore, after: step.rowsAfter }, {
+async function record(target: RecordTarget, step: Step, options: ExecuteOptions, durationMs: number): Promise<void> {
+  await recordStep(target, options.tables, { before: step.rowsBefore, after: step.rowsAfter }, {
     revision: step.meta.revision,
     direction: step.direction,
     checksum: step.meta.checksum,

@@ -39,8 +39,8 @@ export class VersionRowMissingError extends TidemarkError {
   readonly table: QualifiedName;
   readonly revision: string;
 
-  constructor(table: QualifiedName, revision: string) {
-    super(`The version table ${quoteQualified(table.schema, table.name)} has no row '${revision}' to move on from`);
+  constructor(table: QualifiedName, revision: string, cause?: unknown) {
+    super(`The version table ${quoteQualified(table.schema, table.name)} has no row '${revision}' to move on from`, cause === undefined ? undefined : { cause });
     this.table = table;
     this.revision = revision;
   }
