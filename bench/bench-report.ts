@@ -31,7 +31,8 @@ export function sizeTable(result: SizeResult): string {
   const rows = [
     ...stageRows(result),
     pair("revision --autogenerate, one column added (server)", tidemark.revisionServer, drizzleKit.generateOneColumn, "generate"),
-    pair("revision --autogenerate, one column added (embedded)", tidemark.revisionEmbedded, drizzleKit.generateOneColumn, "generate"),
+    pair("revision --autogenerate, one column added (embedded, unchanged database)", tidemark.revisionEmbedded, drizzleKit.generateOneColumn, "generate"),
+    pair("revision --autogenerate, one column added (embedded, first read after a write)", tidemark.revisionEmbeddedFirstRead, drizzleKit.generateOneColumn, "generate"),
     pair("revision --autogenerate from scratch (server)", tidemark.revisionFromScratch, drizzleKit.generateFromScratch, "generate"),
     pair("check, unchanged project", tidemark.check, null, ""),
   ];

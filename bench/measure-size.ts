@@ -12,9 +12,9 @@ import { summarize, type Measured } from "./measure.js";
 import type { CommandRun } from "./peak-memory.js";
 import type { SizeResult } from "./size-result.js";
 import { medianStages, probeStages, type StageReport } from "./stage-runs.js";
-import { checkUnchanged, revisionFromScratch, revisionOneColumn, setUpMigrations } from "./tidemark-runs.js";
+import { checkUnchanged, revisionFromScratch, revisionOneColumn, revisionOneColumnFirstRead, setUpMigrations } from "./tidemark-runs.js";
 
-type CliMeasure = "revisionServer" | "revisionEmbedded" | "revisionFromScratch" | "check" | "generateFromScratch" | "generateOneColumn";
+type CliMeasure = "revisionServer" | "revisionEmbedded" | "revisionEmbeddedFirstRead" | "revisionFromScratch" | "check" | "generateFromScratch" | "generateOneColumn";
 
 function log(message: string): void {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -26,6 +26,7 @@ function roundSteps(project: BenchProject, urls: { readonly schemaUrl: string; r
     ["check", () => checkUnchanged(project)],
     ["revisionServer", () => revisionOneColumn(project, urls.schemaUrl)],
     ["generateFromScratch", () => generateFromScratch(project)],
+    ["revisionEmbeddedFirstRead", () => revisionOneColumnFirstRead(project)],
     ["revisionEmbedded", () => revisionOneColumn(project, undefined)],
     ["generateOneColumn", () => generateOneColumn(project)],
     ["revisionFromScratch", () => revisionFromScratch(project, urls.emptyUrl)],
@@ -58,7 +59,7 @@ async function measureIn(project: BenchProject, settings: BenchSettings, urls: {
   return {
     tables: project.tables,
     stages: medianStages(reports),
-    tidemark: { revisionServer: of("revisionServer"), revisionEmbedded: of("revisionEmbedded"), revisionFromScratch: of("revisionFromScratch"), check: of("check") },
+    tidemark: { revisionServer: of("revisionServer"), revisionEmbedded: of("revisionEmbedded"), revisionEmbeddedFirstRead: of("revisionEmbeddedFirstRead"), revisionFromScratch: of("revisionFromScratch"), check: of("check") },
     drizzleKit: { generateFromScratch: of("generateFromScratch"), generateOneColumn: of("generateOneColumn"), pull },
     setupMs,
   };

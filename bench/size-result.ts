@@ -8,8 +8,10 @@ export interface SizeResult {
   readonly tidemark: {
     /** `revision --autogenerate` with one column added, against the server database. */
     readonly revisionServer: Measured;
-    /** The same against the embedded default (a PGlite data directory in the project). */
+    /** The same against the embedded default (a PGlite data directory in the project), unchanged since its last read. */
     readonly revisionEmbedded: Measured;
+    /** The same after the embedded database's saved reads were dropped (as a write does): PGlite starts and reads. */
+    readonly revisionEmbeddedFirstRead: Measured;
     /** `revision --autogenerate` of the whole schema into an empty server database. */
     readonly revisionFromScratch: Measured;
     /** `check` on the unchanged project (migrations replayed in PGlite in memory). */
@@ -31,6 +33,7 @@ export function growthMeasures(result: SizeResult): Readonly<Record<string, numb
     ...Object.fromEntries(Object.entries(result.stages.ms).map(([stage, ms]) => [`stage: ${stage}`, ms])),
     "revision --autogenerate (server)": result.tidemark.revisionServer.wallMs,
     "revision --autogenerate (embedded)": result.tidemark.revisionEmbedded.wallMs,
+    "revision --autogenerate (embedded, first read)": result.tidemark.revisionEmbeddedFirstRead.wallMs,
     "revision --autogenerate from scratch (server)": result.tidemark.revisionFromScratch.wallMs,
     check: result.tidemark.check.wallMs,
   };

@@ -4,6 +4,8 @@
  * `argv[3]` holding its schema (models one column ahead), then the introspection of the project's
  * embedded database. Prints a StageReport as JSON on its last line.
  */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { renderRevision } from "../src/commands/revision.js";
 import { openProject } from "../src/commands/open-project.js";
 import { connect } from "../src/driver/connect.js";
@@ -15,6 +17,7 @@ import { adoptUnmanaged } from "../src/model/adopt-unmanaged.js";
 import { loadModels } from "../src/model/load-models.js";
 import { autogenerate } from "../src/sql/autogenerate.js";
 import type { Stage, StageReport } from "./stage-runs.js";
+import { EMBEDDED_READ_CACHE } from "./tidemark-runs.js";
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -51,6 +54,8 @@ async function probe(dir: string, schemaUrl: string): Promise<StageReport> {
   if (planned.changes.length !== 1) throw new Error(`${planned.changes.length} changes, expected the one added column`);
   const meta = { revision: "0123456789ab", revises: null, message: "one column", createdAt: new Date(0) };
   [, ms.codegen] = await timed(() => renderRevision(project, meta, { changes: planned.changes, plan: planned.plan, notes: planned.notes }));
+  // PGlite's own catalog read: the saved answers are dropped first (src/driver/catalog-cache.ts).
+  rmSync(join(config.root, EMBEDDED_READ_CACHE), { force: true });
   const embedded = await withDriver(project.url, config.root, async (driver) => {
     const counting = countStatements(driver);
     [, ms["introspection (embedded)"]] = await timed(() => introspect(counting, filter));

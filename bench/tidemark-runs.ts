@@ -69,6 +69,18 @@ export function revisionOneColumn(project: BenchProject, url: string | undefined
   }
 }
 
+/**
+ * The same on the embedded default after its saved reads were dropped, as after any command that
+ * wrote to it (`upgrade`): PGlite starts and reads the catalog, and saves the answers again.
+ */
+export function revisionOneColumnFirstRead(project: BenchProject): CommandRun {
+  rmSync(join(project.dir, EMBEDDED_READ_CACHE), { force: true });
+  return revisionOneColumn(project, undefined);
+}
+
+/** The embedded default's saved reads (src/driver/catalog-cache.ts). */
+export const EMBEDDED_READ_CACHE = join(".tidemark", "db", "tidemark-read-cache.json");
+
 /** One `revision --autogenerate` of the whole schema into an empty database (a second config, empty migrations). */
 export function revisionFromScratch(project: BenchProject, emptyUrl: string): CommandRun {
   const run = tidemark(project, ["revision", "--config", SCRATCH_CONFIG, "--autogenerate", "-m", "initial", "--url", emptyUrl]);

@@ -4,7 +4,7 @@ import type { ModelComparison } from "./models-against-database.js";
 
 /**
  * What `tidemark verify` found, as data: one entry per check, in the order they run. Printing is
- * the CLI's business (src/cli/verify-command.ts).
+ * the CLI's business (src/cli/verify-report.ts).
  */
 export interface VerifyResult {
   /** Where the scratch database was made, fit to print (describeShadow). */
