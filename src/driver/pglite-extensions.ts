@@ -12,7 +12,7 @@ import { uuid_ossp } from "@electric-sql/pglite/contrib/uuid_ossp";
 /**
  * The contrib extensions an embedded database can `CREATE EXTENSION`: the ones application schemas
  * use. PGlite ships each as a bundle that must be registered when the database starts; registering
- * costs nothing until the extension is created.
+ * costs little until the extension is created, except pgcrypto (its OpenSSL: 0.25-0.5 s a start).
  */
 export const PGLITE_EXTENSIONS = {
   btree_gin,
