@@ -54,15 +54,31 @@ export function migrationLoader(): MigrationLoader {
   };
   const prepare = async (metas: readonly MigrationMeta[]): Promise<void> => {
     for (const [folder, files] of byFolder(metas.map((meta) => meta.file).filter((file) => !bundles.has(file)))) {
-      const building = buildMigrationBundle(folder, files).then(({ bundle, refused }) => {
-        // A refused file is transformed again at its import, which reports the error.
-        for (const file of refused) transforming.set(file, perFile().prepare([file]).catch(() => undefined));
-        return bundle;
-      }, () => null);
-      for (const file of files) bundles.set(file, building);
+      for (const chunk of chunks(files)) {
+        const building = buildMigrationBundle(folder, chunk).then(({ bundle, refused }) => {
+          // A refused file is transformed again at its import, which reports the error.
+          for (const file of refused) transforming.set(file, perFile().prepare([file]).catch(() => undefined));
+          return bundle;
+        }, () => null);
+        for (const file of chunk) bundles.set(file, building);
+      }
     }
   };
   return Object.assign(load, { prepare });
+}
+
+/** The first bundle's size; each next one is four times the last. */
+const FIRST_CHUNK = 8;
+
+/**
+ * Plan order cut into bundles of growing size, all built at once: the first migrations wait only
+ * for a small build, and the larger ones finish in esbuild's process while those run (a run
+ * mostly waits on the database). One build of 1,000 files took 0.3-0.5 s before anything ran.
+ */
+function chunks(files: readonly string[]): readonly (readonly string[])[] {
+  const result: string[][] = [];
+  for (let start = 0, size = FIRST_CHUNK; start < files.length; start += size, size *= 4) result.push(files.slice(start, start + size));
+  return result;
 }
 
 /** Planned files by folder, each folder's in plan order: a bundle's packages resolve from its folder. */
