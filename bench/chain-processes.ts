@@ -18,8 +18,14 @@ export function timedCommand(command: string, args: readonly string[], cwd: stri
   return { ms, stdout: result.stdout };
 }
 
+/**
+ * The build timed: BENCH_CLI (a copy of dist/ under node_modules/.cache, safe from a rebuild by
+ * other work midway through a run), or the checkout's own.
+ */
+const BENCH_CLI = process.env["BENCH_CLI"] ?? CLI;
+
 /** The built `tidemark` binary (`npm run build`), as a user runs it; `cli` another build of it. */
-export function timedCli(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}, cli = CLI): TimedRun {
+export function timedCli(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}, cli = BENCH_CLI): TimedRun {
   return timedCommand(process.execPath, [cli, ...args], cwd, env);
 }
 
