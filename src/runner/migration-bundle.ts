@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync, type BigIntStats } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { compileFunction } from "node:vm";
 import type { Loader, Message, Metafile, Plugin } from "esbuild";
@@ -46,7 +46,7 @@ export async function buildMigrationBundle(folder: string, files: readonly strin
 type Attempt = { readonly ok: true; readonly bundle: MigrationBundle } | { readonly ok: false; readonly failedEntries: readonly string[] };
 
 async function tryBuild(folder: string, files: readonly string[]): Promise<Attempt> {
-  const sources = new Map<string, Uint8Array>();
+  const sources = new Map<string, FileStamp | null>();
   try {
     // Loaded here rather than with the CLI: most commands run no migration.
     const { build } = await import("esbuild");
@@ -79,14 +79,37 @@ function entrySource(files: readonly string[]): string {
   return `module.exports = {\n${files.map((file) => `  ${JSON.stringify(file)}: () => require(${JSON.stringify(file)}),`).join("\n")}\n};\n`;
 }
 
-/** Hands esbuild each file's bytes as read here, so that a load can tell whether the file changed since. */
-function recordSources(sources: Map<string, Uint8Array>): Plugin {
+/** A file as esbuild was given it: its stat, taken before reading it (an edit meanwhile shows later). */
+interface FileStamp {
+  readonly size: bigint;
+  readonly mtimeNs: bigint;
+  readonly ino: bigint;
+  /**
+   * The bytes, kept when the file was written less than a second before it was read: file times
+   * tick by the kernel's clock (a few ms), so an edit in the same tick could keep the stamp (git's
+   * "racily clean" entries). Such a file is compared byte for byte at its load.
+   */
+  readonly bytes?: Buffer;
+}
+
+const RACY_MS = 1000;
+
+const stampOf = (stats: BigIntStats): FileStamp => ({ size: stats.size, mtimeNs: stats.mtimeNs, ino: stats.ino });
+
+/**
+ * Hands esbuild each file as read here, and notes its stamp so that a load can tell whether the
+ * file changed since (a stat per file and load rather than a read); null for
+ * a file that needs the per-file import (`import.meta`, `__dirname`, `__filename`).
+ */
+function recordSources(sources: Map<string, FileStamp | null>): Plugin {
   return {
     name: "tidemark-record-sources",
     setup(plugin) {
       plugin.onLoad({ filter: /.*/, namespace: "file" }, ({ path }) => {
+        const stamp = stampOf(statSync(path, { bigint: true }));
         const contents = readFileSync(path);
-        sources.set(path, contents);
+        const racy = Number(stamp.mtimeNs / 1_000_000n) > Date.now() - RACY_MS;
+        sources.set(path, PER_FILE.test(contents.toString("utf8")) ? null : racy ? { ...stamp, bytes: contents } : stamp);
         return { contents, loader: loaderOf(path) };
       });
     },
@@ -122,7 +145,7 @@ function evaluatedBundle(
   folder: string,
   code: string,
   closureOf: ReadonlyMap<string, readonly string[]>,
-  sources: ReadonlyMap<string, Uint8Array>,
+  sources: ReadonlyMap<string, FileStamp | null>,
 ): MigrationBundle {
   let getters: Readonly<Record<string, () => Record<string, unknown>>> | undefined;
   const evaluate = () => {
@@ -141,17 +164,17 @@ function evaluatedBundle(
   };
 }
 
-/** Read again at each load: what runs is the file as it is now, as with the per-file import. */
-function unchanged(path: string, sources: ReadonlyMap<string, Uint8Array>): boolean {
+/** Checked at each load: what runs is the file as it is now, as with the per-file import. */
+function unchanged(path: string, sources: ReadonlyMap<string, FileStamp | null>): boolean {
   const recorded = sources.get(path);
-  if (recorded === undefined) return false;
-  let now: Buffer;
+  if (recorded === undefined || recorded === null) return false;
   try {
-    now = readFileSync(path);
+    const now = stampOf(statSync(path, { bigint: true }));
+    const same = now.size === recorded.size && now.mtimeNs === recorded.mtimeNs && now.ino === recorded.ino;
+    return same && (recorded.bytes === undefined || readFileSync(path).equals(recorded.bytes));
   } catch {
     return false;
   }
-  return now.equals(recorded) && !PER_FILE.test(now.toString("utf8"));
 }
 
 /** The entries esbuild's errors point into; empty when one points elsewhere (a helper, the entry). */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -89,11 +89,21 @@ describe("migrationLoader with prepared (bundled) migrations", () => {
     }
   });
 
-  it("runs a helper as it is at the load, when it changed after prepare", async () => {
-    writeFileSync(join(dir, "helper.ts"), 'export const sql = "SELECT old";\n');
-    const meta = write("1.ts", source("aaaa00000001", "sql", 'import { sql } from "./helper.js";'));
-    const load = await prepared([meta]);
-    writeFileSync(join(dir, "helper.ts"), 'export const sql = "SELECT new";\n');
-    expect(await statementOf(load, meta)).toBe("SELECT new");
-  });
+  // Written just before (compared byte for byte) and long before (compared by stat), the same size.
+  for (const age of ["just written", "written an hour before"]) {
+    it(`runs a helper as it is at the load, when it changed after prepare (${age})`, async () => {
+      const helper = join(dir, "helper.ts");
+      writeFileSync(helper, 'export const sql = "SELECT old";\n');
+      const meta = write("1.ts", source("aaaa00000001", "sql", 'import { sql } from "./helper.js";'));
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      if (age !== "just written") for (const file of [helper, meta.file]) utimesSync(file, hourAgo, hourAgo);
+      const load = await prepared([meta]);
+      const unchanged = await prepared([meta]);
+      writeFileSync(helper, 'export const sql = "SELECT new";\n');
+      expect(await statementOf(load, meta)).toBe("SELECT new");
+      writeFileSync(helper, 'export const sql = "SELECT old";\n');
+      if (age !== "just written") utimesSync(helper, hourAgo, hourAgo);
+      expect(await statementOf(unchanged, meta)).toBe("SELECT old");
+    });
+  }
 });
