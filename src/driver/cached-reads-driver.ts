@@ -58,6 +58,19 @@ export class CachedReadsDriver implements Driver {
     await (await this.open()).execute(sql);
   }
 
+  async queryBatch(statements: readonly string[]): Promise<readonly (readonly object[])[]> {
+    if (this.wrote || !statements.every(isPlainRead)) {
+      this.wrote = true;
+      return (await this.open()).queryBatch(statements);
+    }
+    const key = statementKey(null, "batch", "", statements);
+    const saved = this.answers.get(key) as readonly (readonly object[])[] | undefined;
+    if (saved !== undefined) return saved;
+    const results = await (await this.open()).queryBatch(statements);
+    this.learn([[key, results]]);
+    return results;
+  }
+
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     if (this.wrote) return (await this.open()).transaction(work);
     const tx = new CachedTransaction(this.answers, () => this.open());

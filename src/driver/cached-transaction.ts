@@ -1,9 +1,10 @@
 import type { Driver, Queryable } from "./driver.js";
 import { beginLiveTransaction, type LiveTransaction } from "./live-transaction.js";
-import { declaresReadOnly, jsonSafe, statementKey } from "./statement-kinds.js";
+import { declaresReadOnly, jsonSafe, statementKey, type StatementKind } from "./statement-kinds.js";
 
 interface Statement {
-  readonly kind: "query" | "execute";
+  readonly kind: StatementKind;
+  /** For a batch, empty: its statements are its parameters. */
   readonly sql: string;
   readonly params: readonly unknown[];
 }
@@ -39,6 +40,10 @@ export class CachedTransaction implements Queryable {
 
   async execute(sql: string): Promise<void> {
     await this.serial(() => this.run({ kind: "execute", sql, params: [] }));
+  }
+
+  queryBatch(statements: readonly string[]): Promise<readonly (readonly object[])[]> {
+    return this.serial(() => this.run({ kind: "batch", sql: "", params: statements })) as Promise<readonly (readonly object[])[]>;
   }
 
   /** Commits or rolls back; a committing transaction that may have written reaches the database. */
@@ -85,7 +90,17 @@ export class CachedTransaction implements Queryable {
 }
 
 async function runOn(tx: Queryable, statement: Statement): Promise<readonly object[]> {
-  if (statement.kind === "query") return tx.query(statement.sql, statement.params);
-  await tx.execute(statement.sql);
-  return [];
+  switch (statement.kind) {
+    case "query":
+      return tx.query(statement.sql, statement.params);
+    case "execute":
+      await tx.execute(statement.sql);
+      return [];
+    case "batch":
+      return tx.queryBatch(statement.params as readonly string[]);
+    default: {
+      const unknown: never = statement.kind;
+      throw new Error(`unknown statement kind ${String(unknown)}`);
+    }
+  }
 }

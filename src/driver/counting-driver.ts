@@ -16,6 +16,10 @@ export function countStatements(inner: Driver): CountingDriver {
       statements += 1;
       return queryable.execute(sql);
     },
+    queryBatch: (batch) => {
+      statements += batch.length;
+      return queryable.queryBatch(batch);
+    },
   });
   const outer = counted(inner);
   return {
@@ -26,6 +30,7 @@ export function countStatements(inner: Driver): CountingDriver {
     },
     query: outer.query,
     execute: outer.execute,
+    queryBatch: outer.queryBatch,
     transaction: (work) => inner.transaction((tx) => work(counted(tx))),
     close: () => inner.close(),
   };

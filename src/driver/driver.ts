@@ -7,6 +7,11 @@ export interface Queryable {
   query<Row extends object>(sql: string, params?: readonly unknown[]): Promise<readonly Row[]>;
   /** A script of one or more statements, without parameters. */
   execute(sql: string): Promise<void>;
+  /**
+   * Statements without parameters sent as one message, their rows in order: one round trip, so the
+   * server works through them all while this process does something else (load the models).
+   */
+  queryBatch(statements: readonly string[]): Promise<readonly (readonly object[])[]>;
 }
 
 export interface Driver extends Queryable {

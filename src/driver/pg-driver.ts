@@ -2,6 +2,7 @@ import pg from "pg";
 import { ConnectionError, type ConnectionFailure } from "./connection-errors.js";
 import { redactUrl } from "./redact-url.js";
 import type { Driver, Queryable } from "./driver.js";
+import { joinStatements } from "./join-statements.js";
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -35,6 +36,13 @@ class PgDriver implements Driver {
 
   async execute(sql: string): Promise<void> {
     await this.client.query(sql);
+  }
+
+  async queryBatch(statements: readonly string[]): Promise<readonly (readonly object[])[]> {
+    if (statements.length === 0) return [];
+    // node-postgres answers a message of several statements with one result each, of one with one result.
+    const results = (await this.client.query(joinStatements(statements))) as unknown as pg.QueryResult | pg.QueryResult[];
+    return (Array.isArray(results) ? results : [results]).map((result) => result.rows as object[]);
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {

@@ -6,6 +6,7 @@ import { CATALOG_CACHE_FILE, readCatalogCache } from "./catalog-cache.js";
 import { LOCK_FILE, lockDataDir, type DataDirLock } from "./data-dir-lock.js";
 import { createPglite } from "./pglite-template.js";
 import type { Driver, Queryable } from "./driver.js";
+import { joinStatements } from "./join-statements.js";
 
 /** How long opening a data directory waits for another tidemark process to close it. */
 export const DATA_DIR_WAIT_MS = 60_000;
@@ -77,6 +78,10 @@ class PgliteDriver implements Driver {
     await this.db.exec(sql);
   }
 
+  queryBatch(statements: readonly string[]): Promise<readonly (readonly object[])[]> {
+    return runBatch(this.db, statements);
+  }
+
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) => work(transactionQueryable(tx)));
   }
@@ -92,7 +97,14 @@ function transactionQueryable(tx: Transaction): Queryable {
     execute: async (sql: string) => {
       await tx.exec(sql);
     },
+    queryBatch: (statements: readonly string[]) => runBatch(tx, statements),
   };
+}
+
+async function runBatch(db: PGlite | Transaction, statements: readonly string[]): Promise<readonly (readonly object[])[]> {
+  if (statements.length === 0) return [];
+  const results = await db.exec(joinStatements(statements));
+  return results.map((result) => result.rows);
 }
 
 async function runQuery<Row extends object>(

@@ -28,10 +28,13 @@ function isJsonValue(value: unknown): boolean {
   return false;
 }
 
+/** How a statement was sent: `batch` is several (its parameters) in one message. */
+export type StatementKind = "query" | "execute" | "batch";
+
 /**
  * The key of a statement: its kind, text and parameters, and, inside a transaction, the key of
  * the statement before it, since what a statement answers there depends on what ran before it.
  */
-export function statementKey(previous: string | null, kind: "query" | "execute", sql: string, params: readonly unknown[]): string {
+export function statementKey(previous: string | null, kind: StatementKind, sql: string, params: readonly unknown[]): string {
   return createHash("sha256").update(JSON.stringify([previous, kind, sql, params])).digest("base64url");
 }

@@ -1,6 +1,7 @@
 import type { Queryable, Driver } from "../driver/driver.js";
 import type { EnumType, Extension, Namespace, View } from "../ir/objects.js";
 import { qualifiedKey, type QualifiedName } from "../ir/qualified-name.js";
+import { quoteLiteral } from "../ir/quote.js";
 import type { Schema } from "../ir/schema.js";
 import type { Sequence } from "../ir/sequence.js";
 import type { Table } from "../ir/table.js";
@@ -58,17 +59,29 @@ async function readCatalog(tx: Queryable, schemas: readonly string[]): Promise<C
   await tx.execute("SET LOCAL search_path = pg_catalog");
   const [version] = await tx.query<{ version: number }>("select current_setting('server_version_num')::int as version");
   const features = serverFeatures(version?.version ?? 0);
-  const params = [[...schemas]];
+  // One message for the eight reads: the server answers them all while this process goes on
+  // (loading the models), where eight round trips would each wait for it to be free.
+  const schemaList = `ARRAY[${schemas.map(quoteLiteral).join(", ")}]::text[]`;
+  const queries = [NAMESPACES_SQL, EXTENSIONS_SQL, ENUMS_SQL, SEQUENCES_SQL, RELATIONS_SQL, COLUMNS_SQL, constraintsSql(features), indexesSql(features)];
+  const [namespaces, extensions, enums, sequences, relations, columns, constraints, indexes] =
+    await tx.queryBatch(queries.map((sql) => withSchemaList(sql, schemaList)));
   return {
-    namespaces: await tx.query<NamespaceRow>(NAMESPACES_SQL, params),
-    extensions: await tx.query<ExtensionRow>(EXTENSIONS_SQL, params),
-    enums: await tx.query<EnumRow>(ENUMS_SQL, params),
-    sequences: await tx.query<SequenceRow>(SEQUENCES_SQL, params),
-    relations: await tx.query<RelationRow>(RELATIONS_SQL, params),
-    columns: await tx.query<ColumnRow>(COLUMNS_SQL, params),
-    constraints: await tx.query<ConstraintRow>(constraintsSql(features), params),
-    indexes: await tx.query<IndexRow>(indexesSql(features), params),
+    namespaces: namespaces as readonly NamespaceRow[],
+    extensions: extensions as readonly ExtensionRow[],
+    enums: enums as readonly EnumRow[],
+    sequences: sequences as readonly SequenceRow[],
+    relations: relations as readonly RelationRow[],
+    columns: columns as readonly ColumnRow[],
+    constraints: constraints as readonly ConstraintRow[],
+    indexes: indexes as readonly IndexRow[],
   };
+}
+
+/** The query with its one parameter, the schema list, written in (a batch takes no parameters). */
+function withSchemaList(sql: string, schemaList: string): string {
+  const written = sql.replaceAll("$1::text[]", schemaList);
+  if (/\$\d/.test(written)) throw new Error(`a catalog query has a parameter other than the schema list: ${written.slice(0, 80)}`);
+  return written;
 }
 
 function assemble(rows: CatalogRows, excluded: ReadonlySet<string>): Schema {

@@ -30,6 +30,12 @@ export class StepTransaction implements Queryable {
     return this.db.query<Row>(sql, params);
   }
 
+  queryBatch(statements: readonly string[]): Promise<readonly (readonly object[])[]> {
+    if (this.begun || statements.length === 0) return this.db.queryBatch(statements);
+    this.begun = true;
+    return this.db.queryBatch(["BEGIN", ...statements]).then((results) => results.slice(1));
+  }
+
   /** Runs `sql` (a statement of tidemark's own, without parameters) and commits, in one message. */
   commitWith(sql: string): Promise<void> {
     return this.execute(`${sql};\nCOMMIT`);

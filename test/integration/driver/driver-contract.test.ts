@@ -20,6 +20,18 @@ for (const backend of BACKENDS) {
       });
     });
 
+    it("sends a batch as one script and returns each statement's rows in order, as query would", async () => {
+      await withDatabaseOf(backend, async ({ driver }) => {
+        const sql = "select 41 + 1 as n, array['a', 'b']::text[] as list, true as ok";
+        const single = await driver.query(sql);
+        expect(await driver.queryBatch([sql, "select 'x' as t where false;", "select g::int as g from generate_series(1, 2) g"]))
+          .toEqual([single, [], [{ g: 1 }, { g: 2 }]]);
+        expect(await driver.queryBatch([sql])).toEqual([single]);
+        expect(await driver.transaction((tx) => tx.queryBatch(["select 1 as one", "select 2 as two"]))).toEqual([[{ one: 1 }], [{ two: 2 }]]);
+        await expect(driver.queryBatch(["select 1", "select 1/0"])).rejects.toThrow(/division by zero/);
+      });
+    });
+
     it("commits a transaction that resolves and rolls back one that throws", async () => {
       await withDatabaseOf(backend, async ({ driver }) => {
         await driver.execute("CREATE TABLE kept (id int); CREATE TABLE t (id int)");

@@ -20,6 +20,10 @@ function countMessages(inner: Driver): Driver & { readonly messages: number } {
       messages += 1;
       return queryable.execute(sql);
     },
+    queryBatch: (statements) => {
+      messages += 1;
+      return queryable.queryBatch(statements);
+    },
   });
   return {
     ...counted(inner),
