@@ -36,6 +36,15 @@ export async function renderMigration(input: MigrationInput, options: FormatOpti
   return formatMigrationSource(migrationSource(comment, body), options);
 }
 
+/**
+ * Starts loading prettier and the parser and printer formatMigrationSource uses (prettier loads
+ * them at the first format otherwise), so that a command that will write a file can load them
+ * while it waits for a database.
+ */
+export async function preloadFormatter(): Promise<void> {
+  await Promise.all([import("prettier"), import("prettier/plugins/babel"), import("prettier/plugins/estree")]);
+}
+
 /** A migration file's text formatted by prettier, loaded only by the commands that write one. */
 export async function formatMigrationSource(source: string, options: FormatOptions): Promise<string> {
   const { format } = await import("prettier");

@@ -5,9 +5,10 @@ import type { Change } from "../diff/change.js";
 import type { Driver } from "../driver/driver.js";
 import type { Schema } from "../ir/schema.js";
 import { migrationFileName } from "../codegen/migration-file-name.js";
-import { renderMigration } from "../codegen/render-migration.js";
+import { preloadFormatter, renderMigration } from "../codegen/render-migration.js";
 import type { RenameNote } from "../codegen/rename-note.js";
 import type { RevisionMetadata } from "../codegen/revision-metadata.js";
+import type { FormatOptions } from "../codegen/format-options.js";
 import { resolvePrettierOptions } from "../codegen/prettier-options.js";
 import type { RevisionGraph } from "../runner/revision-graph.js";
 import { invalidNameReason } from "../runner/revision-id.js";
@@ -56,12 +57,20 @@ export function randomRevisionId(): string {
 
 /** `tidemark revision`: works out the next revision and renders its file, writing nothing. */
 export async function prepareRevision(project: Project, options: RevisionOptions): Promise<PreparedRevision> {
+  // prettier loads and reads the project's style while the database and the models are awaited.
+  const format = preloadFormatter().then(() => formatOptionsFor(project));
+  format.catch(() => undefined); // awaited by renderRevision, or never when autogenerate fails first
   const graph = await loadGraph(project.config, { missingIsEmpty: true });
   const meta = newRevisionMeta(graph, options, chooseParent(graph, options.head, options.splice ?? false));
   const diff = options.autogenerate
     ? await autogenerateAtHead(project, graph, options)
     : { changes: [], plan: null, notes: [] };
-  return renderRevision(project, meta, diff);
+  return renderRevision(project, meta, diff, format);
+}
+
+/** The prettier options of a migration file in the project's migrations folder. */
+function formatOptionsFor(project: Project): Promise<FormatOptions> {
+  return resolvePrettierOptions(join(project.config.migrationsDir, "migration.ts"));
 }
 
 /** The file of a new revision: its path in the migrations folder, and its text in the project's prettier style. */
@@ -69,9 +78,9 @@ export async function renderRevision(
   project: Project,
   meta: RevisionMetadata,
   diff: Pick<PreparedRevision, "changes" | "plan" | "notes">,
+  format: Promise<FormatOptions> = formatOptionsFor(project),
 ): Promise<PreparedRevision> {
-  const format = await resolvePrettierOptions(join(project.config.migrationsDir, "migration.ts"));
-  const text = await renderMigration({ meta, ...diff }, format);
+  const text = await renderMigration({ meta, ...diff }, await format);
   return { file: join(project.config.migrationsDir, migrationFileName(meta)), text, meta, changes: diff.changes, plan: diff.plan, notes: diff.notes };
 }
 
