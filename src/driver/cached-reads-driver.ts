@@ -78,7 +78,7 @@ export class CachedReadsDriver implements Driver {
     try {
       result = await work(tx);
     } catch (error) {
-      await tx.end(false);
+      await tx.end(false).catch(() => undefined); // the work's error is the one to report
       this.learn(tx.fresh); // rolled back: what it read is still true of the database
       throw error;
     }
