@@ -79,7 +79,8 @@ export class CachedReadsDriver implements Driver {
       result = await work(tx);
     } catch (error) {
       await tx.end(false).catch(() => undefined); // the work's error is the one to report
-      this.learn(tx.fresh); // rolled back: what it read is still true of the database
+      if (tx.mayHaveWritten) this.wrote = true;
+      else this.learn(tx.fresh); // rolled back: what it read is still true of the database
       throw error;
     }
     if (!tx.declaredReadOnly) this.wrote = true;

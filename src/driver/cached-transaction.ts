@@ -1,6 +1,6 @@
 import type { Driver, Queryable } from "./driver.js";
 import { beginLiveTransaction, type LiveTransaction } from "./live-transaction.js";
-import { declaresReadOnly, jsonSafe, statementKey, type StatementKind } from "./statement-kinds.js";
+import { declaresReadOnly, jsonSafe, mayEndOrUnlock, statementKey, type StatementKind } from "./statement-kinds.js";
 
 interface Statement {
   readonly kind: StatementKind;
@@ -23,6 +23,8 @@ export class CachedTransaction implements Queryable {
   private live: LiveTransaction | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readOnly = false;
+  private unsure = false;
+  private ended = false;
 
   constructor(
     private readonly answers: ReadonlyMap<string, readonly object[]>,
@@ -31,7 +33,12 @@ export class CachedTransaction implements Queryable {
 
   /** Whether it began with SET TRANSACTION … READ ONLY: PostgreSQL then refuses every write in it. */
   get declaredReadOnly(): boolean {
-    return this.readOnly;
+    return this.readOnly && !this.unsure;
+  }
+
+  /** Whether a statement in it may have committed or unlocked it: then its outcome says nothing. */
+  get mayHaveWritten(): boolean {
+    return this.unsure;
   }
 
   query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<readonly Row[]> {
@@ -49,6 +56,7 @@ export class CachedTransaction implements Queryable {
   /** Commits or rolls back; a committing transaction that may have written reaches the database. */
   async end(commit: boolean): Promise<void> {
     await this.queue.catch(() => undefined);
+    this.ended = true;
     if (this.live !== null) return this.live.end(commit);
     if (commit && !this.readOnly) await (await this.goLive(this.statements)).end(true);
   }
@@ -61,6 +69,10 @@ export class CachedTransaction implements Queryable {
   }
 
   private async run(statement: Statement): Promise<readonly object[]> {
+    // A statement after the end would hold a real transaction that nobody ends.
+    if (this.ended) throw new Error("a statement was sent after its transaction ended");
+    const texts = statement.kind === "batch" ? (statement.params as readonly string[]) : [statement.sql];
+    if (texts.some(mayEndOrUnlock)) this.unsure = true;
     if (this.statements.length === 0) this.readOnly = statement.kind === "execute" && declaresReadOnly(statement.sql);
     const key = statementKey(this.previous, statement.kind, statement.sql, statement.params);
     this.previous = key;

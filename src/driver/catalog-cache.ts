@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pgliteVersion } from "./pglite-version.js";
 
 /** Where an embedded database keeps the answers to tidemark's reads, inside its data directory. */
 export const CATALOG_CACHE_FILE = "tidemark-read-cache.json";
@@ -22,10 +23,11 @@ interface CacheFile {
  * file when it starts (marking the cluster in production) and when it shuts down (a new checkpoint
  * location and time), so any process that opens the directory — tidemark, an application, a crash
  * half-way — leaves a different file behind, and answers saved against the old one are never read.
+ * PGlite's version goes in too: a new PGlite may answer the same catalog differently.
  */
 export async function dataDirFingerprint(dataDir: string): Promise<string | null> {
-  const control = await readFile(join(dataDir, "global", "pg_control")).catch(() => null);
-  return control === null ? null : createHash("sha256").update(control).digest("hex");
+  const [control, version] = await Promise.all([readFile(join(dataDir, "global", "pg_control")).catch(() => null), pgliteVersion()]);
+  return control === null ? null : createHash("sha256").update(control).update(version).digest("hex");
 }
 
 /** The saved answers when they were saved against the directory as it is now; else none. */

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLITE_EXTENSIONS } from "./pglite-extensions.js";
+import { pgliteVersion } from "./pglite-version.js";
 
 /**
  * A PGlite database: in memory (`dataDir` null), or in a data directory. A new database (in
@@ -70,8 +70,6 @@ let cachedFile: string | undefined;
 /** Where the copy for this PGlite version lives. */
 export async function templateFile(): Promise<string> {
   if (cachedFile !== undefined) return cachedFile;
-  const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
-  const manifest = JSON.parse(await readFile(join(dirname(entry), "..", "package.json"), "utf8")) as { readonly version?: string };
-  cachedFile = join(tmpdir(), "tidemark", `pglite-${manifest.version ?? "unknown"}-template-${TEMPLATE_FORMAT}.tar.gz`);
+  cachedFile = join(tmpdir(), "tidemark", `pglite-${await pgliteVersion()}-template-${TEMPLATE_FORMAT}.tar.gz`);
   return cachedFile;
 }

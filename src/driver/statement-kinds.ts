@@ -15,6 +15,15 @@ export function declaresReadOnly(sql: string): boolean {
   return /^\s*set\s+transaction\b/i.test(first) && /\bread\s+only\b/i.test(first) && !/\bread\s+write\b/i.test(sql);
 }
 
+/**
+ * A statement that can end the transaction it runs in, or make a read-only one writable: after
+ * one, neither "it rolled back" nor "it was declared READ ONLY" says that nothing was written.
+ */
+export function mayEndOrUnlock(sql: string): boolean {
+  const ends = sql.split(";").some((statement) => /^\s*(commit|end|rollback|abort|prepare\s+transaction)\b/i.test(statement));
+  return ends || /\bread\s+write\b|\btransaction_read_only\b|\bsession\s+characteristics\b/i.test(sql);
+}
+
 /** Rows that come back the same through JSON: no dates, big integers or byte arrays. */
 export function jsonSafe(rows: readonly object[]): boolean {
   return rows.every(isJsonValue);

@@ -79,9 +79,10 @@ async function readCatalog(tx: Queryable, schemas: readonly string[]): Promise<C
 
 /** The query with its one parameter, the schema list, written in (a batch takes no parameters). */
 function withSchemaList(sql: string, schemaList: string): string {
-  const written = sql.replaceAll("$1::text[]", schemaList);
-  if (/\$\d/.test(written)) throw new Error(`a catalog query has a parameter other than the schema list: ${written.slice(0, 80)}`);
-  return written;
+  const rest = sql.replaceAll("$1::text[]", "");
+  if (/\$\d/.test(rest)) throw new Error(`a catalog query has a parameter other than the schema list: ${sql.slice(0, 80)}`);
+  // A function, so that `$$` or `$'` in a schema's name is never read as a replacement pattern.
+  return sql.replaceAll("$1::text[]", () => schemaList);
 }
 
 function assemble(rows: CatalogRows, excluded: ReadonlySet<string>): Schema {

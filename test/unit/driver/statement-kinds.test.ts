@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { declaresReadOnly, isPlainRead, jsonSafe, statementKey } from "../../../src/driver/statement-kinds.js";
+import { declaresReadOnly, isPlainRead, jsonSafe, mayEndOrUnlock, statementKey } from "../../../src/driver/statement-kinds.js";
 
 interface Cases {
   readonly plainReads: readonly string[];
   readonly notPlainReads: readonly string[];
   readonly readOnlyStarts: readonly string[];
   readonly notReadOnlyStarts: readonly string[];
+  readonly endsOrUnlocks: readonly string[];
+  readonly neitherEndsNorUnlocks: readonly string[];
 }
 
 const cases = JSON.parse(readFileSync(new URL("../../../fixtures/driver/statement-kinds.json", import.meta.url), "utf8")) as Cases;
@@ -17,6 +19,9 @@ describe("statement kinds for the read cache", () => {
   it.each(cases.notPlainReads)("sends %s to the database", (sql) => expect(isPlainRead(sql)).toBe(false));
   it.each(cases.readOnlyStarts)("takes a transaction starting %s as read-only", (sql) => expect(declaresReadOnly(sql)).toBe(true));
   it.each(cases.notReadOnlyStarts)("does not take a transaction starting %s as read-only", (sql) => expect(declaresReadOnly(sql)).toBe(false));
+
+  it.each(cases.endsOrUnlocks)("takes %s as able to end or unlock a transaction", (sql) => expect(mayEndOrUnlock(sql)).toBe(true));
+  it.each(cases.neitherEndsNorUnlocks)("takes %s as neither ending nor unlocking one", (sql) => expect(mayEndOrUnlock(sql)).toBe(false));
 
   it("saves only rows that come back the same through JSON", () => {
     expect(jsonSafe([{ a: 1, b: "x", c: null, d: [true, ["y"]], e: { f: 2 } }])).toBe(true);
