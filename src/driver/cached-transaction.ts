@@ -58,7 +58,7 @@ export class CachedTransaction implements Queryable {
     await this.queue.catch(() => undefined);
     this.ended = true;
     if (this.live !== null) return this.live.end(commit);
-    if (commit && !this.readOnly) await (await this.goLive(this.statements)).end(true);
+    if (commit && !this.declaredReadOnly) await (await this.goLive(this.statements)).end(true);
   }
 
   /** Statements of one transaction run one after another, as on a connection. */
