@@ -76,12 +76,11 @@ export class CachedTransaction implements Queryable {
     if (this.statements.length === 0) this.readOnly = statement.kind === "execute" && declaresReadOnly(statement.sql);
     const key = statementKey(this.previous, statement.kind, statement.sql, statement.params);
     this.previous = key;
-    const before = [...this.statements];
     this.statements.push(statement);
     if (this.live === null) {
       const saved = this.answers.get(key);
       if (saved !== undefined) return saved;
-      this.live = await this.goLive(before);
+      this.live = await this.goLive(this.statements.slice(0, -1)); // those answered before this one
     }
     const rows = await runOn(this.live.tx, statement);
     if (jsonSafe(rows)) this.fresh.set(key, rows);
