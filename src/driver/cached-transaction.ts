@@ -1,13 +1,8 @@
 import type { Driver, Queryable } from "./driver.js";
 import { beginLiveTransaction, type LiveTransaction } from "./live-transaction.js";
-import { declaresReadOnly, jsonSafe, mayEndOrUnlock, statementKey, type StatementKind } from "./statement-kinds.js";
+import { declaresReadOnly, jsonSafe, mayEndOrUnlock, statementKey, type SavedStatement } from "./statement-kinds.js";
 
-interface Statement {
-  readonly kind: StatementKind;
-  /** For a batch, empty: its statements are its parameters. */
-  readonly sql: string;
-  readonly params: readonly unknown[];
-}
+type Statement = SavedStatement;
 
 /**
  * One transaction, answered from saved answers for as long as it asks what was asked before in
@@ -19,6 +14,8 @@ export class CachedTransaction implements Queryable {
   /** Answers the database gave in this transaction, to be saved when it changed nothing. */
   readonly fresh = new Map<string, readonly object[]>();
   private readonly statements: Statement[] = [];
+  /** How many of `statements` had been sent when the last one that succeeded was answered. */
+  private answered = 0;
   private previous: string | null = null;
   private live: LiveTransaction | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -53,6 +50,11 @@ export class CachedTransaction implements Queryable {
     return this.serial(() => this.run({ kind: "batch", sql: "", params: statements })) as Promise<readonly (readonly object[])[]>;
   }
 
+  /** Its statements up to the last one answered: what a later session can replay (a failed one last is left out). */
+  get answeredStatements(): readonly SavedStatement[] {
+    return this.statements.slice(0, this.answered);
+  }
+
   /** Commits or rolls back; a committing transaction that may have written reaches the database. */
   async end(commit: boolean): Promise<void> {
     await this.queue.catch(() => undefined);
@@ -79,11 +81,16 @@ export class CachedTransaction implements Queryable {
     this.statements.push(statement);
     if (this.live === null) {
       const saved = this.answers.get(key);
-      if (saved !== undefined) return saved;
+      if (saved !== undefined) return this.answer(saved);
       this.live = await this.goLive(this.statements.slice(0, -1)); // those answered before this one
     }
-    const rows = await runOn(this.live.tx, statement);
+    const rows = await runStatement(this.live.tx, statement);
     if (jsonSafe(rows)) this.fresh.set(key, rows);
+    return this.answer(rows);
+  }
+
+  private answer(rows: readonly object[]): readonly object[] {
+    this.answered = this.statements.length;
     return rows;
   }
 
@@ -91,7 +98,7 @@ export class CachedTransaction implements Queryable {
   private async goLive(statements: readonly Statement[]): Promise<LiveTransaction> {
     const live = await beginLiveTransaction(await this.database());
     try {
-      for (const statement of statements) await runOn(live.tx, statement);
+      for (const statement of statements) await runStatement(live.tx, statement);
     } catch (error) {
       await live.end(false).catch(() => undefined);
       throw error;
@@ -100,7 +107,8 @@ export class CachedTransaction implements Queryable {
   }
 }
 
-async function runOn(tx: Queryable, statement: Statement): Promise<readonly object[]> {
+/** Sends a statement as it was first sent; an `execute` answers no rows. */
+export async function runStatement(tx: Queryable, statement: Statement): Promise<readonly object[]> {
   switch (statement.kind) {
     case "query":
       return tx.query(statement.sql, statement.params);

@@ -47,3 +47,30 @@ export type StatementKind = "query" | "execute" | "batch";
 export function statementKey(previous: string | null, kind: StatementKind, sql: string, params: readonly unknown[]): string {
   return createHash("sha256").update(JSON.stringify([previous, kind, sql, params])).digest("base64url");
 }
+
+/** One statement as it was sent, kept so that it can be sent again. For a batch, `sql` is empty. */
+export interface SavedStatement {
+  readonly kind: StatementKind;
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/**
+ * How a saved read was sent: a plain read or batch outside a transaction, or a transaction's
+ * statements in order, declared READ ONLY (and committed) or rolled back.
+ */
+export type SequenceMode = "plain" | "readOnly" | "rolledBack";
+
+export interface SavedSequence {
+  readonly mode: SequenceMode;
+  readonly statements: readonly SavedStatement[];
+  /** How many sessions that saved their reads have not sent it since it was last sent: 0, sent by the last. */
+  readonly age: number;
+}
+
+/** The key of each statement of a sequence, each chained on the one before it. */
+export function sequenceKeys(statements: readonly SavedStatement[]): readonly string[] {
+  const keys: string[] = [];
+  for (const statement of statements) keys.push(statementKey(keys.at(-1) ?? null, statement.kind, statement.sql, statement.params));
+  return keys;
+}
