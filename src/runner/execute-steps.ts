@@ -7,6 +7,7 @@ import { onlineContext, type StatementTracker } from "./migration-contexts.js";
 import type { Step } from "./revision-graph.js";
 import { MigrationFailedError, MigrationNotRecordedError } from "./runner-errors.js";
 import { recordStep, type RecordTarget } from "./record-step.js";
+import { runInOneMessage } from "./one-message-step.js";
 import { StepTransaction } from "./step-transaction.js";
 import type { VersionTables } from "./version-store.js";
 
@@ -41,13 +42,30 @@ export async function executeSteps(steps: readonly Step[], options: ExecuteOptio
   await options.load.prepare?.(steps.map((step) => step.meta));
   for (const group of transactionGroups(steps, options.txMode)) {
     const migrations = await Promise.all(group.steps.map((step) => options.load(step.meta)));
-    const executed = group.transactional ? await runInTransaction(group.steps, migrations, options) : await runOutside(group.steps, migrations, options);
+    const executed =
+      (await runAlone(group, migrations, options)) ??
+      (group.transactional ? await runInTransaction(group.steps, migrations, options) : await runOutside(group.steps, migrations, options));
     for (const step of executed) {
       done.push(step);
       options.onStep?.(step);
     }
   }
   return done;
+}
+
+/**
+ * A migration in a transaction of its own whose statements are known ahead (plain-migration.ts):
+ * in one message with its BEGIN, bookkeeping and COMMIT (one-message-step.ts). Undefined when it
+ * cannot go that way, or went and failed, rolled back: the caller then runs it statement by
+ * statement, which finds and names what failed.
+ */
+async function runAlone(group: StepGroup, migrations: readonly LoadedMigration[], options: ExecuteOptions) {
+  const [step, migration] = [group.steps[0], migrations[0]];
+  if (!group.transactional || group.steps.length !== 1 || step === undefined || migration?.plainStatements === undefined) return undefined;
+  const statements = await migration.plainStatements(step.direction);
+  if (statements === undefined) return undefined;
+  const executed = await runInOneMessage(options.driver, step, statements, options.tables);
+  return executed === undefined ? undefined : [executed];
 }
 
 /**

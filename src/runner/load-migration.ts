@@ -4,6 +4,7 @@ import { describeImportFailure } from "../config/load-config.js";
 import { buildMigrationBundle, type MigrationBundle } from "./migration-bundle.js";
 import type { MigrationContext } from "./migration-context.js";
 import type { MigrationMeta } from "./migration-meta.js";
+import { plainStatements } from "./plain-migration.js";
 import { MigrationLoadError } from "./runner-errors.js";
 
 /** A migration's code, ready to run. */
@@ -11,6 +12,11 @@ export interface LoadedMigration {
   readonly meta: MigrationMeta;
   up(db: MigrationContext): Promise<void>;
   down(db: MigrationContext): Promise<void>;
+  /**
+   * The statements `up` or `down` would run, when it does nothing but execute SQL text
+   * (plain-migration.ts): they can then go to the server in one message. Undefined otherwise.
+   */
+  plainStatements?(direction: "up" | "down"): Promise<readonly string[] | undefined>;
 }
 
 /** What an imported `up` or `down` is, before it is known to return a promise. */
@@ -110,5 +116,6 @@ function checked(meta: MigrationMeta, exported: Record<string, unknown>): Loaded
     down: async (db) => {
       await down(db);
     },
+    plainStatements: (direction) => plainStatements(direction === "up" ? up : down),
   };
 }

@@ -36,17 +36,36 @@ export async function recordStep(
   }
 }
 
-function recordStepSql(tables: VersionTables, moves: ReturnType<typeof versionMoves>, entry: HistoryEntry): string {
+/** The column the statement of `recordStepTimedSql` returns the duration in. */
+export const DURATION_COLUMN = "tidemark_duration_ms";
+
+/**
+ * The bookkeeping statement of a step whose statements share its message (one-message-step.ts):
+ * the duration is the server's, from the transaction's start (the BEGIN in front of them) to this
+ * statement, and comes back in `DURATION_COLUMN`.
+ */
+export function recordStepTimedSql(
+  tables: VersionTables,
+  rows: { readonly before: readonly string[]; readonly after: readonly string[] },
+  entry: Omit<HistoryEntry, "durationMs">,
+): string {
+  const duration = "round(extract(epoch from clock_timestamp() - transaction_timestamp()) * 1000)::int";
+  return recordStepSql(tables, versionMoves(rows.before, rows.after), { ...entry, durationMs: null }, duration);
+}
+
+function recordStepSql(tables: VersionTables, moves: ReturnType<typeof versionMoves>, entry: HistoryEntry, durationSql?: string): string {
   const params: unknown[] = [];
   const bind = (value: unknown): string => `$${params.push(value)}`;
   const ctes = moves.map((move, i) => `m${i} AS (${versionMoveSql(tables.version, move, bind)} RETURNING revision)`);
   const update = moves.findIndex((move) => move.kind === "update");
   const revision = update < 0 ? bind(entry.revision) : `(SELECT ${bind(entry.revision)}::text FROM m${update})`;
-  const values = [revision, ...[entry.direction, entry.checksum, entry.message, entry.durationMs].map(bind)].join(", ");
+  const duration = durationSql ?? bind(entry.durationMs);
+  const values = [revision, ...[entry.direction, entry.checksum, entry.message].map(bind), duration].join(", ");
   const text =
     (ctes.length > 0 ? `WITH ${ctes.join(", ")} ` : "") +
     `INSERT INTO ${quoteQualified(tables.history.schema, tables.history.name)} ` +
-    `(revision, direction, checksum, message, duration_ms) VALUES (${values})`;
+    `(revision, direction, checksum, message, duration_ms) VALUES (${values})` +
+    (durationSql === undefined ? "" : ` RETURNING duration_ms AS ${DURATION_COLUMN}`);
   return inlineParameters(text, params);
 }
 
