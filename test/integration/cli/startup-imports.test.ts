@@ -72,6 +72,17 @@ describe("what the CLI loads at start", () => {
     expect(packages).toContain("@electric-sql/pglite");
     expect(packages).not.toContain("pg");
   });
+
+  it("an embedded read answered from saved reads loads neither PGlite nor pg", async () => {
+    const dataDir = join(dir, "saved-reads-db");
+    const first = await cli("current", "--url", `pglite://${dataDir}`); // starts PGlite and saves its answers
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.packages).toContain("@electric-sql/pglite");
+    const again = await cli("current", "--url", `pglite://${dataDir}`);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.packages).not.toContain("@electric-sql/pglite");
+    expect(again.packages).not.toContain("pg");
+  });
 });
 
 describe.skipIf(SERVER_URL === undefined)("what a server run loads", () => {
