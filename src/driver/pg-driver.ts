@@ -1,4 +1,5 @@
-import pg from "pg";
+import type pgTypes from "pg";
+import { pg } from "./pg-runtime.js";
 import { ConnectionError, type ConnectionFailure } from "./connection-errors.js";
 import { redactUrl } from "./redact-url.js";
 import type { Driver, Queryable } from "./driver.js";
@@ -25,7 +26,7 @@ class PgDriver implements Driver {
   readonly backend = "server";
 
   constructor(
-    private readonly client: pg.Client,
+    private readonly client: pgTypes.Client,
     readonly target: string,
   ) {}
 
@@ -41,7 +42,7 @@ class PgDriver implements Driver {
   async queryBatch(statements: readonly string[]): Promise<readonly (readonly object[])[]> {
     if (statements.length === 0) return [];
     // node-postgres answers a message of several statements with one result each, of one with one result.
-    const results = (await this.client.query(joinStatements(statements))) as unknown as pg.QueryResult | pg.QueryResult[];
+    const results = (await this.client.query(joinStatements(statements))) as unknown as pgTypes.QueryResult | pgTypes.QueryResult[];
     return (Array.isArray(results) ? results : [results]).map((result) => result.rows as object[]);
   }
 
