@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { topLevelStatements } from "./top-level-statements.js";
 
 /**
  * A statement outside a transaction whose answer can be saved and given again while the database
@@ -18,9 +19,14 @@ export function declaresReadOnly(sql: string): boolean {
 /**
  * A statement that can end the transaction it runs in, or make a read-only one writable: after
  * one, neither "it rolled back" nor "it was declared READ ONLY" says that nothing was written.
+ * Only a top-level statement ends it: inside a transaction block PostgreSQL refuses COMMIT from a
+ * DO block or a procedure ("invalid transaction termination"), and the `END` that closes a DO
+ * block's body (canonicalization sends one per copied default) is PL/pgSQL's. Text that cannot
+ * be split counts as ending it.
  */
 export function mayEndOrUnlock(sql: string): boolean {
-  const ends = sql.split(";").some((statement) => /^\s*(commit|end|rollback|abort|prepare\s+transaction)\b/i.test(statement));
+  const statements = topLevelStatements(sql);
+  const ends = statements === null || statements.some((statement) => /^\s*(commit|end|rollback|abort|prepare\s+transaction)\b/i.test(statement));
   return ends || /\bread\s+write\b|\btransaction_read_only\b|\bsession\s+characteristics\b/i.test(sql);
 }
 

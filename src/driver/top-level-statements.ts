@@ -1,0 +1,86 @@
+/**
+ * The statements of an SQL text as PostgreSQL splits them: at the semicolons outside string
+ * literals ('…', E'…' with backslash escapes), quoted identifiers, dollar-quoted bodies ($tag$…$tag$,
+ * what a DO block or a function body is) and comments. Null when the text ends inside one of those:
+ * the caller cannot tell where its statements are.
+ *
+ * Used to find a statement that could end a transaction: `END` inside a DO block's body is
+ * PL/pgSQL's, not a top-level `END` (COMMIT); splitting on every `;` took it for one.
+ */
+export function topLevelStatements(sql: string): readonly string[] | null {
+  const statements: string[] = [];
+  let current = "";
+  let at = 0;
+  while (at < sql.length) {
+    const skipped = skipQuotedOrComment(sql, at);
+    if (skipped === null) return null;
+    if (skipped > at) {
+      current += " ";
+      at = skipped;
+    } else if (sql[at] === ";") {
+      statements.push(current);
+      current = "";
+      at += 1;
+    } else {
+      current += sql[at];
+      at += 1;
+    }
+  }
+  statements.push(current);
+  return statements;
+}
+
+const DOLLAR_TAG = /\$([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/y;
+
+/** Where the literal, identifier, body or comment starting at `at` ends; `at` when none starts there; null when it never ends. */
+function skipQuotedOrComment(sql: string, at: number): number | null {
+  const char = sql[at];
+  const next = sql[at + 1];
+  if (char === "-" && next === "-") {
+    const end = sql.indexOf("\n", at);
+    return end < 0 ? sql.length : end + 1;
+  }
+  if (char === "/" && next === "*") return blockCommentEnd(sql, at);
+  if (char === "'") return quotedEnd(sql, at + 1, "'", isEscapeString(sql, at));
+  if (char === '"') return quotedEnd(sql, at + 1, '"', false);
+  if (char === "$" && !/[\w$]/.test(sql[at - 1] ?? "")) {
+    DOLLAR_TAG.lastIndex = at;
+    const tag = DOLLAR_TAG.exec(sql)?.[0];
+    if (tag === undefined) return at; // a parameter such as $1
+    const end = sql.indexOf(tag, at + tag.length);
+    return end < 0 ? null : end + tag.length;
+  }
+  return at;
+}
+
+/** E'…' (or e'…'), not the end of a word such as `type'…'`. */
+function isEscapeString(sql: string, quote: number): boolean {
+  return /[eE]/.test(sql[quote - 1] ?? "") && !/[\w$]/.test(sql[quote - 2] ?? "");
+}
+
+function quotedEnd(sql: string, from: number, quote: string, backslashEscapes: boolean): number | null {
+  for (let at = from; at < sql.length; at += 1) {
+    if (backslashEscapes && sql[at] === "\\") at += 1;
+    else if (sql[at] === quote) {
+      if (sql[at + 1] !== quote) return at + 1;
+      at += 1; // a doubled quote stands for one
+    }
+  }
+  return null;
+}
+
+/** Block comments nest in PostgreSQL. */
+function blockCommentEnd(sql: string, from: number): number | null {
+  let depth = 0;
+  for (let at = from; at < sql.length - 1; at += 1) {
+    if (sql[at] === "/" && sql[at + 1] === "*") {
+      depth += 1;
+      at += 1;
+    } else if (sql[at] === "*" && sql[at + 1] === "/") {
+      depth -= 1;
+      at += 1;
+      if (depth === 0) return at + 1;
+    }
+  }
+  return null;
+}
