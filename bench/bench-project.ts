@@ -20,6 +20,8 @@ export const DRIZZLE_OUT = "drizzle";
 export interface ModelEdit {
   readonly tables?: number;
   readonly addedColumn?: string;
+  /** Another column after `addedColumn` (the edit after the first one was applied). */
+  readonly secondColumn?: string;
 }
 
 export interface BenchProject {
@@ -54,7 +56,7 @@ export function benchProject(tables: number, serverDatabaseUrl: string, tidemark
   symlinkSync(tidemark.packageDir, join(dir, "node_modules", "tidemark"), "dir");
   for (const name of ["drizzle-orm", "drizzle-kit"]) symlinkSync(join(REPO, "node_modules", name), join(dir, "node_modules", name), "dir");
   const writeModels = (edit: ModelEdit) =>
-    writeFileSync(join(dir, "schema", "models.ts"), syntheticModelSource(edit.tables ?? tables, edit.addedColumn));
+    writeFileSync(join(dir, "schema", "models.ts"), syntheticModelSource(edit.tables ?? tables, [edit.addedColumn, edit.secondColumn].filter((name) => name !== undefined)));
   writeModels({});
   return { dir, tables, cli: tidemark.cli, writeModels, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

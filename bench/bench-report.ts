@@ -32,7 +32,9 @@ export function sizeTable(result: SizeResult): string {
     ...stageRows(result),
     pair("revision --autogenerate, one column added (server)", tidemark.revisionServer, drizzleKit.generateOneColumn, "generate"),
     pair("revision --autogenerate, one column added (embedded, unchanged database)", tidemark.revisionEmbedded, drizzleKit.generateOneColumn, "generate"),
-    pair("revision --autogenerate, one column added (embedded, first read after a write)", tidemark.revisionEmbeddedFirstRead, drizzleKit.generateOneColumn, "generate"),
+    pair("revision --autogenerate, one column added (embedded, right after upgrade head)", tidemark.revisionEmbeddedAfterUpgrade, drizzleKit.generateOneColumn, "generate"),
+    pair("revision --autogenerate, one column added (embedded, saved reads dropped)", tidemark.revisionEmbeddedFirstRead, drizzleKit.generateOneColumn, "generate"),
+    pair("upgrade head, one migration (embedded, saved reads sent again)", tidemark.upgradeOneEmbedded, null, ""),
     pair("revision --autogenerate from scratch (server)", tidemark.revisionFromScratch, drizzleKit.generateFromScratch, "generate"),
     pair("check, unchanged project", tidemark.check, null, ""),
   ];

@@ -12,24 +12,33 @@ import { summarize, type Measured } from "./measure.js";
 import type { CommandRun } from "./peak-memory.js";
 import type { SizeResult } from "./size-result.js";
 import { medianStages, probeStages, type StageReport } from "./stage-runs.js";
-import { checkUnchanged, revisionFromScratch, revisionOneColumn, revisionOneColumnFirstRead, setUpMigrations } from "./tidemark-runs.js";
+import { checkUnchanged, revisionAfterUpgrade, revisionFromScratch, revisionOneColumn, revisionOneColumnFirstRead, setUpMigrations } from "./tidemark-runs.js";
 
-type CliMeasure = "revisionServer" | "revisionEmbedded" | "revisionEmbeddedFirstRead" | "revisionFromScratch" | "check" | "generateFromScratch" | "generateOneColumn";
+type CliMeasure =
+  | "revisionServer" | "revisionEmbedded" | "revisionEmbeddedFirstRead" | "revisionEmbeddedAfterUpgrade" | "upgradeOneEmbedded"
+  | "revisionFromScratch" | "check" | "generateFromScratch" | "generateOneColumn";
 
 function log(message: string): void {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
+type Step = () => readonly (readonly [CliMeasure, CommandRun])[];
+
 /** The CLI measures of one round, in the order they run (drizzle-kit's from-scratch run makes the one-column baseline). */
-function roundSteps(project: BenchProject, urls: { readonly schemaUrl: string; readonly emptyUrl: string }): readonly [CliMeasure, () => CommandRun][] {
+function roundSteps(project: BenchProject, urls: { readonly schemaUrl: string; readonly emptyUrl: string }): readonly Step[] {
+  const one = (measure: CliMeasure, run: () => CommandRun): Step => () => [[measure, run()]];
   return [
-    ["check", () => checkUnchanged(project)],
-    ["revisionServer", () => revisionOneColumn(project, urls.schemaUrl)],
-    ["generateFromScratch", () => generateFromScratch(project)],
-    ["revisionEmbeddedFirstRead", () => revisionOneColumnFirstRead(project)],
-    ["revisionEmbedded", () => revisionOneColumn(project, undefined)],
-    ["generateOneColumn", () => generateOneColumn(project)],
-    ["revisionFromScratch", () => revisionFromScratch(project, urls.emptyUrl)],
+    one("check", () => checkUnchanged(project)),
+    one("revisionServer", () => revisionOneColumn(project, urls.schemaUrl)),
+    one("generateFromScratch", () => generateFromScratch(project)),
+    one("revisionEmbeddedFirstRead", () => revisionOneColumnFirstRead(project)),
+    one("revisionEmbedded", () => revisionOneColumn(project, undefined)),
+    () => {
+      const { upgrade, revision } = revisionAfterUpgrade(project);
+      return [["upgradeOneEmbedded", upgrade], ["revisionEmbeddedAfterUpgrade", revision]];
+    },
+    one("generateOneColumn", () => generateOneColumn(project)),
+    one("revisionFromScratch", () => revisionFromScratch(project, urls.emptyUrl)),
   ];
 }
 
@@ -41,10 +50,11 @@ async function measureIn(project: BenchProject, settings: BenchSettings, urls: {
   const samples = new Map<CliMeasure, CommandRun[]>();
   const reports: StageReport[] = [];
   for (let round = 1; round <= settings.runsAt(project.tables); round += 1) {
-    for (const [measure, step] of roundSteps(project, urls)) {
-      const run = step();
-      samples.set(measure, [...(samples.get(measure) ?? []), run]);
-      log(`${project.tables} tables, round ${round}: ${measure} ${Math.round(run.wallMs)} ms, ${run.peakKiB ?? "?"} KiB`);
+    for (const step of roundSteps(project, urls)) {
+      for (const [measure, run] of step()) {
+        samples.set(measure, [...(samples.get(measure) ?? []), run]);
+        log(`${project.tables} tables, round ${round}: ${measure} ${Math.round(run.wallMs)} ms, ${run.peakKiB ?? "?"} KiB`);
+      }
     }
     reports.push(probeStages(project, urls.schemaUrl));
     log(`${project.tables} tables, round ${round}: stages ${JSON.stringify(reports.at(-1)?.ms)}`);
@@ -59,7 +69,15 @@ async function measureIn(project: BenchProject, settings: BenchSettings, urls: {
   return {
     tables: project.tables,
     stages: medianStages(reports),
-    tidemark: { revisionServer: of("revisionServer"), revisionEmbedded: of("revisionEmbedded"), revisionEmbeddedFirstRead: of("revisionEmbeddedFirstRead"), revisionFromScratch: of("revisionFromScratch"), check: of("check") },
+    tidemark: {
+      revisionServer: of("revisionServer"),
+      revisionEmbedded: of("revisionEmbedded"),
+      revisionEmbeddedFirstRead: of("revisionEmbeddedFirstRead"),
+      revisionEmbeddedAfterUpgrade: of("revisionEmbeddedAfterUpgrade"),
+      upgradeOneEmbedded: of("upgradeOneEmbedded"),
+      revisionFromScratch: of("revisionFromScratch"),
+      check: of("check"),
+    },
     drizzleKit: { generateFromScratch: of("generateFromScratch"), generateOneColumn: of("generateOneColumn"), pull },
     setupMs,
   };

@@ -10,8 +10,12 @@ export interface SizeResult {
     readonly revisionServer: Measured;
     /** The same against the embedded default (a PGlite data directory in the project), unchanged since its last read. */
     readonly revisionEmbedded: Measured;
-    /** The same after the embedded database's saved reads were dropped (as a write does): PGlite starts and reads. */
+    /** The same after the embedded database's saved reads were dropped (as when an application opened it): PGlite starts and reads. */
     readonly revisionEmbeddedFirstRead: Measured;
+    /** The same right after `upgrade head` applied the previous column's revision (the usual loop). */
+    readonly revisionEmbeddedAfterUpgrade: Measured;
+    /** That `upgrade head`: one migration applied to the embedded default, its saved reads sent again. */
+    readonly upgradeOneEmbedded: Measured;
     /** `revision --autogenerate` of the whole schema into an empty server database. */
     readonly revisionFromScratch: Measured;
     /** `check` on the unchanged project (migrations replayed in PGlite in memory). */
@@ -34,6 +38,8 @@ export function growthMeasures(result: SizeResult): Readonly<Record<string, numb
     "revision --autogenerate (server)": result.tidemark.revisionServer.wallMs,
     "revision --autogenerate (embedded)": result.tidemark.revisionEmbedded.wallMs,
     "revision --autogenerate (embedded, first read)": result.tidemark.revisionEmbeddedFirstRead.wallMs,
+    "revision --autogenerate (embedded, after upgrade)": result.tidemark.revisionEmbeddedAfterUpgrade.wallMs,
+    "upgrade head, one migration (embedded)": result.tidemark.upgradeOneEmbedded.wallMs,
     "revision --autogenerate from scratch (server)": result.tidemark.revisionFromScratch.wallMs,
     check: result.tidemark.check.wallMs,
   };

@@ -2,11 +2,12 @@
  * The TypeScript source of a drizzle model file with `tables` tables of 12 columns of mixed types,
  * each with a foreign key to the table before (but the first), an index, an enum column and
  * defaults: the shape of synthetic-schema.ts, as users write it, for the model loader, the
- * differ and drizzle-kit. `addedColumn` names one more text column on the first table: the
- * "one column added" edit of the scale benchmark (a fresh name per run, so that no transform
- * cache has seen the edited file).
+ * differ and drizzle-kit. `added` names more text columns on the first table: the "one column
+ * added" edit of the scale benchmark (a fresh name per run, so that no transform cache has seen
+ * the edited file), or two for the edit after one was applied.
  */
-export function syntheticModelSource(tables: number, addedColumn?: string): string {
+export function syntheticModelSource(tables: number, added: string | readonly string[] = []): string {
+  const addedColumns = typeof added === "string" ? [added] : added;
   const lines = [
     `import { bigint, boolean, doublePrecision, index, jsonb, numeric, pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";`,
     ``,
@@ -29,7 +30,7 @@ export function syntheticModelSource(tables: number, addedColumn?: string): stri
       `  tags: text("tags").array(),`,
       `  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),`,
       `  externalId: uuid("external_id").defaultRandom(),`,
-      ...(i === 0 && addedColumn !== undefined ? [`  ${addedColumn}: text(${JSON.stringify(addedColumn)}),`] : []),
+      ...(i === 0 ? addedColumns.map((name) => `  ${name}: text(${JSON.stringify(name)}),`) : []),
       `}, (t) => [index("bench_${i}_name_idx").on(t.name, t.createdAt.desc())]);`,
     );
   }

@@ -34,12 +34,17 @@ export function tidemark(project: BenchProject, args: readonly string[], expecte
   return runChecked({ command: process.execPath, args: [...profile, project.cli, ...args], cwd: project.dir }, expected);
 }
 
-/** Removes the migration file a `revision` run wrote (its path is on the "Wrote" line). */
-function removeWritten(project: BenchProject, run: CommandRun, changes: number): void {
+/** The migration file a `revision` run wrote (its path is on the "Wrote" line), checked for its number of changes. */
+function writtenFile(run: CommandRun, changes: number): string {
   const match = /^Wrote (\S+) \((\d+) changes?/m.exec(run.stdout);
   if (match?.[1] === undefined) throw new Error(`revision wrote nothing:\n${run.stdout}${run.stderr}`);
   if (Number(match[2]) !== changes) throw new Error(`revision found ${match[2]} changes, expected ${changes}:\n${run.stdout}`);
-  rmSync(join(project.dir, match[1]));
+  return match[1];
+}
+
+/** Removes the migration file a `revision` run wrote. */
+function removeWritten(project: BenchProject, run: CommandRun, changes: number): void {
+  rmSync(join(project.dir, writtenFile(run, changes)));
 }
 
 /**
@@ -76,6 +81,39 @@ export function revisionOneColumn(project: BenchProject, url: string | undefined
 export function revisionOneColumnFirstRead(project: BenchProject): CommandRun {
   rmSync(join(project.dir, EMBEDDED_READ_CACHE), { force: true });
   return revisionOneColumn(project, undefined);
+}
+
+/** `upgrade head` applying one migration to the embedded default, and the `revision` after it. */
+export interface AfterUpgrade {
+  readonly upgrade: CommandRun;
+  readonly revision: CommandRun;
+}
+
+/**
+ * The usual loop on the embedded default: a column is added and its revision written (not timed),
+ * `upgrade head` applies it (timed: a write, after which the reads saved before it are sent again
+ * and their answers saved), then another column is added and `revision --autogenerate` runs
+ * (timed). Afterwards `downgrade -1` undoes the applied one and its file is removed, so that every
+ * round starts from the same database.
+ */
+export function revisionAfterUpgrade(project: BenchProject): AfterUpgrade {
+  const first = freshColumn();
+  let applied: string | null = null;
+  try {
+    project.writeModels({ addedColumn: first });
+    applied = writtenFile(tidemark(project, ["revision", "--autogenerate", "-m", "first column"]), 1);
+    const upgrade = tidemark(project, ["upgrade", "head"]);
+    project.writeModels({ addedColumn: first, secondColumn: freshColumn() });
+    const revision = tidemark(project, ["revision", "--autogenerate", "-m", "second column"]);
+    removeWritten(project, revision, 1);
+    return { upgrade, revision };
+  } finally {
+    if (applied !== null) {
+      tidemark(project, ["downgrade", "-1"]);
+      rmSync(join(project.dir, applied));
+    }
+    project.writeModels({});
+  }
 }
 
 /** The embedded default's saved reads (src/driver/catalog-cache.ts). */
