@@ -112,9 +112,14 @@ const COPIES_PER_TRANSACTION = 100;
 /** PostgreSQL allows 1,600 columns in a table. */
 const COLUMNS_PER_TABLE = 1000;
 
-/** A statement that is skipped, not fatal, when the database refuses it. */
+/**
+ * A statement that is skipped, not fatal, when the database refuses it. The DO block's body is
+ * dollar-quoted with a tag the statement does not hold: a model's default text may hold any other.
+ */
 function tolerant(sql: string): string {
-  return `DO $tidemark$ BEGIN EXECUTE ${quoteLiteral(sql)}; EXCEPTION WHEN others THEN NULL; END $tidemark$`;
+  let tag = "$tidemark$";
+  for (let n = 1; sql.includes(tag); n += 1) tag = `$tidemark${n}$`;
+  return `DO ${tag} BEGIN EXECUTE ${quoteLiteral(sql)}; EXCEPTION WHEN others THEN NULL; END ${tag}`;
 }
 
 function tableTextDiffers(model: Table, database: Table): boolean {

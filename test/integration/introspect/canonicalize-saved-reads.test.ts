@@ -58,3 +58,22 @@ describe("autogenerate's reads of an unchanged embedded database", () => {
     expect(defaults).toEqual([null, expect.objectContaining({ sql: "'x'::text" }), expect.objectContaining({ sql: "''::text" })]);
   });
 });
+
+describe("a default whose text holds the DO block's own dollar tag", () => {
+  it("is still asked about and spelt by the database", async () => {
+    const db = await openEmbedded(dataDir);
+    try {
+      await db.execute("alter table items add column tagged text default '$tidemark$'");
+      const database = await introspect(db, { schemas: ["public"], exclude: [] });
+      const items = database.tables[ITEMS];
+      if (items === undefined) throw new Error("items was not read");
+      const columns = items.columns.map((column) =>
+        column.name === "tagged" ? { ...column, default: { kind: "expression" as const, sql: "'$tidemark$'" } } : column);
+      const model = await canonicalizeModel(db, { ...database, tables: { [ITEMS]: { ...items, columns } } }, database);
+      expect(model.tables[ITEMS]?.columns.find((column) => column.name === "tagged")?.default).toEqual(
+        expect.objectContaining({ sql: "'$tidemark$'::text" }));
+    } finally {
+      await db.close();
+    }
+  });
+});
