@@ -1,10 +1,17 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { LOCK_FILE } from "../../../src/driver/data-dir-lock.js";
 import { openEmbedded } from "../../../src/driver/pglite-driver.js";
 import { templateFile } from "../../../src/driver/pglite-template.js";
+
+// These tests break and remove the template copy and expect what follows: in the shared temporary
+// folder, another process making an in-memory PGlite meanwhile (another test file) writes it back.
+// os.tmpdir() reads TMPDIR at each call, and templateFile() is first called by a test below.
+const privateTemp = mkdtempSync(join(tmpdir(), "tidemark-template-tests-"));
+process.env["TMPDIR"] = privateTemp;
+afterAll(() => rmSync(privateTemp, { recursive: true, force: true }));
 
 const userTables = (driver: Awaited<ReturnType<typeof openEmbedded>>) =>
   driver.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'");
