@@ -1,4 +1,5 @@
 import type { Driver, Queryable } from "../driver/driver.js";
+import { isConnectionLoss } from "../driver/connection-loss.js";
 import { TidemarkError } from "../errors/tidemark-error.js";
 import { introspect, introspectWithin, type IntrospectOptions } from "../introspect/introspect.js";
 import type { Schema } from "../ir/schema.js";
@@ -57,15 +58,18 @@ export async function executeSteps(steps: readonly Step[], options: ExecuteOptio
  * A migration in a transaction of its own whose statements are known ahead (plain-migration.ts):
  * in one message with its BEGIN, bookkeeping and COMMIT (one-message-step.ts). Undefined when it
  * cannot go that way, or went and failed, rolled back: the caller then runs it statement by
- * statement, which finds and names what failed.
+ * statement, which finds and names what failed; unless the connection is gone.
  */
 async function runAlone(group: StepGroup, migrations: readonly LoadedMigration[], options: ExecuteOptions) {
   const [step, migration] = [group.steps[0], migrations[0]];
   if (!group.transactional || group.steps.length !== 1 || step === undefined || migration?.plainStatements === undefined) return undefined;
   const statements = await migration.plainStatements(step.direction);
   if (statements === undefined) return undefined;
-  const executed = await runInOneMessage(options.driver, step, statements, options.tables);
-  return executed === undefined ? undefined : [executed];
+  const sent = await runInOneMessage(options.driver, step, statements, options.tables);
+  if ("executed" in sent) return [sent.executed];
+  // A lost connection cannot run it again: name what was in flight, all of the message.
+  if (isConnectionLoss(sent.failed)) throw failure(step, sent.failed, { statement: statements.join(";\n"), rolledBack: true, leftApplied: [] });
+  return undefined;
 }
 
 /**

@@ -11,8 +11,8 @@ import type { VersionTables } from "./version-store.js";
  * all of it commits, or none of it. Only a migration whose statements are known before it runs
  * (plain-migration.ts) can go this way; 1,000 small ones cost 1,000 round trips instead of 3,000.
  *
- * Resolves undefined when the message failed: the transaction is rolled back (or never began,
- * after a syntax error, which the server finds before running anything), and the caller runs the
+ * When the message fails, the transaction is rolled back (or never began, after a syntax error,
+ * which the server finds before running anything) and the error comes back: the caller runs the
  * migration again statement by statement, which names the failing statement (or the vanished
  * version row, or COMMIT) as it always has.
  */
@@ -21,7 +21,7 @@ export async function runInOneMessage(
   step: Step,
   statements: readonly string[],
   tables: VersionTables,
-): Promise<ExecutedStep | undefined> {
+): Promise<{ readonly executed: ExecutedStep } | { readonly failed: unknown }> {
   const bookkeeping = recordStepTimedSql(tables, { before: step.rowsBefore, after: step.rowsAfter }, {
     revision: step.meta.revision,
     direction: step.direction,
@@ -31,11 +31,12 @@ export async function runInOneMessage(
   let results: readonly (readonly object[])[];
   try {
     results = await db.queryBatch([oneMessage(statements, bookkeeping)]);
-  } catch {
+  } catch (error) {
     await db.execute("ROLLBACK").catch(() => undefined);
-    return undefined;
+    return { failed: error };
   }
-  return { revision: step.meta.revision, direction: step.direction, message: step.meta.message, file: step.meta.file, durationMs: durationOf(results) };
+  const durationMs = durationOf(results);
+  return { executed: { revision: step.meta.revision, direction: step.direction, message: step.meta.message, file: step.meta.file, durationMs } };
 }
 
 /**
