@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Message, TransformOptions as EsbuildOptions } from "esbuild";
 import type { Jiti, TransformOptions, TransformResult } from "jiti";
+import { loadEsbuild } from "./esbuild-module.js";
 
 /**
  * esbuild and jiti load at a module's first import, not with this file: every command loads the
@@ -12,12 +13,10 @@ import type { Jiti, TransformOptions, TransformResult } from "jiti";
  */
 type Esbuild = typeof import("esbuild");
 type CreateJiti = typeof import("jiti").createJiti;
-let esbuildModule: Promise<Esbuild> | undefined;
 let jitiModule: Promise<CreateJiti> | undefined;
-// Both required, not imported: an ESM import of a CommonJS package makes Node scan all of it for
-// export names first (cjs-module-lexer): 0.05-0.1 s for jiti's bundle, 0.03 s for esbuild's
-// main.js, on every command that reads TypeScript.
-const loadEsbuild = (): Promise<Esbuild> => (esbuildModule ??= Promise.resolve(createRequire(import.meta.url)("esbuild") as Esbuild));
+// Required, not imported (as esbuild, esbuild-module.ts): an ESM import of jiti's CommonJS bundle
+// makes Node scan all of it for export names first (cjs-module-lexer), 0.05-0.1 s of every command
+// that reads TypeScript.
 const loadJiti = (): Promise<CreateJiti> =>
   (jitiModule ??= Promise.resolve((createRequire(import.meta.url)("jiti") as typeof import("jiti")).createJiti));
 

@@ -2,6 +2,7 @@ import { readFileSync, statSync, type BigIntStats } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { compileFunction } from "node:vm";
 import type { Loader, Message, Metafile, Plugin } from "esbuild";
+import { loadEsbuild } from "../config/esbuild-module.js";
 import { bundleRequire } from "./bundle-require.js";
 
 /**
@@ -49,7 +50,7 @@ async function tryBuild(folder: string, files: readonly string[]): Promise<Attem
   const sources = new Map<string, FileStamp | null>();
   try {
     // Loaded here rather than with the CLI: most commands run no migration.
-    const { build } = await import("esbuild");
+    const { build } = await loadEsbuild();
     const result = await build({
       stdin: { contents: entrySource(files), resolveDir: folder, sourcefile: ENTRY, loader: "js" },
       absWorkingDir: folder,
@@ -195,5 +196,5 @@ function failedEntries(folder: string, error: unknown, files: ReadonlySet<string
  * 0.1-0.4 s this takes then overlaps that work instead of delaying the first migration.
  */
 export function warmMigrationBundler(): void {
-  void import("esbuild").then((esbuild) => esbuild.transform("")).catch(() => undefined);
+  void loadEsbuild().then((esbuild) => esbuild.transform("")).catch(() => undefined);
 }
