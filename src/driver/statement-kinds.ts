@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { topLevelStatements } from "./top-level-statements.js";
+import { topLevelStatements } from "../ir/sql-statements.js";
 
 /**
  * A statement outside a transaction whose answer can be saved and given again while the database
