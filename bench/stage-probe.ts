@@ -26,11 +26,14 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 /**
- * The pure stages (diff + plan, codegen: tens of milliseconds) are timed as the median of several
- * runs in this process: one cold run measures V8 compiling and collecting garbage at this heap
- * size as much as the stage, which made their growth from 500 to 2,000 tables look quadratic.
+ * The pure stages (diff + plan, codegen: tens of milliseconds) are timed warm: three runs in this
+ * process first, then the median of five. A cold run measures V8 interpreting and compiling the
+ * stage's code as much as the stage; at 2,000 tables the first ten runs of diff + plan took
+ * 65-115 ms and the rest 45 (500 tables: 14), which made its growth look quadratic (5×) when it
+ * is 3.3×.
  */
-async function warmMedian<T>(work: () => Promise<T>, runs = 5): Promise<[T, number]> {
+async function warmMedian<T>(work: () => Promise<T>, runs = 5, warmUp = 3): Promise<[T, number]> {
+  for (let i = 0; i < warmUp; i++) await work();
   const samples: Array<[T, number]> = [];
   for (let i = 0; i < runs; i++) samples.push(await timed(work));
   const sorted = [...samples].sort((a, b) => a[1] - b[1]);
