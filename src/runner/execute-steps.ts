@@ -8,20 +8,15 @@ import { onlineContext, type StatementTracker } from "./migration-contexts.js";
 import type { Step } from "./revision-graph.js";
 import { MigrationFailedError, MigrationNotRecordedError } from "./runner-errors.js";
 import { recordStep, type RecordTarget } from "./record-step.js";
+import type { ExecutedStep } from "./executed-step.js";
 import { runInOneMessage } from "./one-message-step.js";
 import { StepTransaction } from "./step-transaction.js";
 import type { VersionTables } from "./version-store.js";
 
+export type { ExecutedStep } from "./executed-step.js";
+
 /** `each`: a transaction per migration (default); `all`: one for the run; `none`: none at all. */
 export type TxMode = "each" | "all" | "none";
-
-export interface ExecutedStep {
-  readonly revision: string;
-  readonly direction: "up" | "down";
-  readonly message: string;
-  readonly file: string;
-  readonly durationMs: number;
-}
 
 export interface ExecuteOptions {
   readonly driver: Driver;

@@ -1,5 +1,5 @@
 import type { Queryable } from "../driver/driver.js";
-import type { ExecutedStep } from "./execute-steps.js";
+import type { ExecutedStep } from "./executed-step.js";
 import type { Step } from "./revision-graph.js";
 import { DURATION_COLUMN, recordStepTimedSql } from "./record-step.js";
 import type { VersionTables } from "./version-store.js";
