@@ -98,20 +98,21 @@ export interface AfterUpgrade {
  */
 export function revisionAfterUpgrade(project: BenchProject): AfterUpgrade {
   const first = freshColumn();
-  let applied: string | null = null;
+  let written: string | null = null;
+  let upgraded = false;
   try {
     project.writeModels({ addedColumn: first });
-    applied = writtenFile(tidemark(project, ["revision", "--autogenerate", "-m", "first column"]), 1);
+    written = writtenFile(tidemark(project, ["revision", "--autogenerate", "-m", "first column"]), 1);
     const upgrade = tidemark(project, ["upgrade", "head"]);
+    upgraded = true;
     project.writeModels({ addedColumn: first, secondColumn: freshColumn() });
     const revision = tidemark(project, ["revision", "--autogenerate", "-m", "second column"]);
     removeWritten(project, revision, 1);
     return { upgrade, revision };
   } finally {
-    if (applied !== null) {
-      tidemark(project, ["downgrade", "-1"]);
-      rmSync(join(project.dir, applied));
-    }
+    // Only an upgrade that succeeded is undone: `downgrade -1` after a failed one would undo the setup's.
+    if (upgraded) tidemark(project, ["downgrade", "-1"]);
+    if (written !== null) rmSync(join(project.dir, written));
     project.writeModels({});
   }
 }
