@@ -57,7 +57,10 @@ const bodies = new Map<string, RegExp>();
 function bodyPattern(param: string): RegExp {
   let pattern = bodies.get(param);
   if (pattern === undefined) {
-    const call = String.raw`\s*await\s+${param.replaceAll("$", "\\$")}\s*\.\s*execute\s*\(\s*${STRING}\s*\)\s*;?`;
+    // One way to match any text: whitespace after a call belongs to the next call (or the closing
+    // brace) unless a `;` follows it. With `\s*;?` there, a body without semicolons (prettier's
+    // `semi: false`) that is not plain backtracked over every split of every gap: exponential.
+    const call = String.raw`\s*await\s+${param.replaceAll("$", "\\$")}\s*\.\s*execute\s*\(\s*${STRING}\s*\)(?:\s*;)?`;
     pattern = new RegExp(String.raw`^(?:${call})*\s*\}$`);
     bodies.set(param, pattern);
   }
